@@ -1,0 +1,85 @@
+"""Find knowledge-base phrases in a parsed article: the raw material of actor mentions.
+
+Matching is on the surface text (case-folded, apostrophes straightened), longest
+phrase first. Phrases written with capitals in the knowledge base must start
+with a capital in the text, and all-capital acronyms must match exactly, so
+that "us" is not the United States and "chad" is not Chad.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dyad.actors.kb import Entry, KnowledgeBase, normalize
+from dyad.nlp.parse import Parsed
+
+MAX_WORDS = 7
+
+# When a phrase can stand for several things, the first kind listed wins.
+KIND_ORDER = (
+    "person", "org", "country", "capital", "seat", "demonym", "place", "title", "agent",
+    "org_generic",
+)  # fmt: skip
+_RANK = {k: n for n, k in enumerate(KIND_ORDER)}
+
+
+@dataclass
+class Match:
+    start: int  # token range [start, end)
+    end: int
+    entries: list[Entry]
+
+    @property
+    def kind(self) -> str:
+        return self.entries[0].kind
+
+    def of_kind(self, *kinds: str) -> Entry | None:
+        for e in self.entries:
+            if e.kind in kinds:
+                return e
+        return None
+
+
+def _case_ok(phrase: str, surface: str) -> bool:
+    letters = [c for c in phrase if c.isalpha()]
+    if not letters:
+        return True
+    if all(c.isupper() for c in letters) and len(letters) <= 6:
+        return phrase.replace(".", "") == surface.replace(".", "")
+    if phrase[0].isupper() or (phrase.startswith("the ") and phrase[4:5].isupper()):
+        first = surface[4:5] if surface.lower().startswith("the ") else surface[:1]
+        return first.isupper()
+    return True
+
+
+def find_matches(parsed: Parsed, kb: KnowledgeBase) -> list[Match]:
+    """Non-overlapping knowledge-base matches, longest first, in text order."""
+    index = kb.index()
+    toks, text = parsed.toks, parsed.text
+    out: list[Match] = []
+    i, n = 0, len(toks)
+    while i < n:
+        if not (toks[i].text[:1].isalnum()):
+            i += 1
+            continue
+        found: Match | None = None
+        limit = min(MAX_WORDS, n - i)
+        for width in range(limit, 0, -1):
+            j = i + width - 1
+            if toks[j].sent != toks[i].sent:
+                continue
+            surface = text[toks[i].idx : toks[j].end]
+            entries = index.get(normalize(surface))
+            if not entries:
+                continue
+            ok = [e for e in entries if _case_ok(e.phrase, surface)]
+            if ok:
+                ok.sort(key=lambda e: _RANK.get(e.kind, 99))
+                found = Match(i, i + width, ok)
+                break
+        if found:
+            out.append(found)
+            i = found.end
+        else:
+            i += 1
+    return out

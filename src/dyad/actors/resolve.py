@@ -1,0 +1,407 @@
+"""Resolve noun phrases to actors: who a phrase stands for, as of the article's date.
+
+``ArticleActors`` reads a parsed article once, in text order, and keeps what the
+article itself says about people (titles, appositions, "X of Y") so that later
+mentions (surnames, "the foreign minister", "the security bloc", "he") resolve
+to the same actor. Event extraction then asks ``actors_at(token)`` for the
+actors behind an argument's head word, and ``place_at(token)`` for places.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from dyad.actors.kb import Entry, KnowledgeBase, Person
+from dyad.actors.match import Match, find_matches
+from dyad.nlp.parse import Parsed, Tok
+from dyad.records import Actor, Place
+
+_PRE_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "det"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+_THING_PRONOUNS = {"it", "its"}
+_NAME_POS = {"PROPN"}
+_LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout",
+              "into", "via", "through"}
+_QUOTES = set("\"“”‘’«»")
+
+
+def _code(country: str | None, org: str | None, sector: str | None, kb_code: str | None) -> str:
+    if kb_code:
+        return kb_code
+    stem = country or ("IGO" + org if org else "")
+    return stem + (sector or "") if stem else (sector or "")
+
+
+class ArticleActors:
+    """Actors and places of one parsed article."""
+
+    def __init__(self, parsed: Parsed, kb: KnowledgeBase, published: date | None) -> None:
+        self.p = parsed
+        self.kb = kb
+        self.day = published
+        self.matches = find_matches(parsed, kb)
+        self.match_at: dict[int, Match] = {}
+        for m in self.matches:
+            for i in range(m.start, m.end):
+                self.match_at[i] = m
+        self._memo: dict[int, list[Actor]] = {}
+        self.surnames: dict[str, Actor] = {}
+        self.history: list[tuple[int, Actor]] = []  # (token, actor) in text order
+        self._resolve_all()
+
+    # -- public ---------------------------------------------------------------
+
+    def actors_at(self, i: int, conj: bool = True) -> list[Actor]:
+        """Actors for the phrase headed by token ``i``, and for its conjuncts."""
+        out = list(self._memo.get(i) or [])
+        if conj:
+            for c in self.p.toks[i].children:
+                if self.p.toks[c].dep == "conj":
+                    out.extend(self.actors_at(c))
+        return out
+
+    def all_actors(self) -> list[Actor]:
+        seen: set[tuple[int, int]] = set()
+        out: list[Actor] = []
+        for _, a in self.history:
+            if (a.start, a.end) not in seen:
+                seen.add((a.start, a.end))
+                out.append(a)
+        return sorted(out, key=lambda a: a.start)
+
+    def place_at(self, i: int) -> Place | None:
+        """The place named by the phrase headed by token ``i``, if it is one."""
+        t = self.p.toks[i]
+        m = self.match_at.get(i)
+        if m is not None:
+            start, end = self.p.toks[m.start].idx, self.p.toks[m.end - 1].end
+            e = m.of_kind("place", "capital", "country")
+            if e is not None:
+                return self._place(e, start, end)
+        if t.ent in ("GPE", "LOC", "FAC") and t.pos == "PROPN":
+            a, b = self._ent_bounds(i)
+            return Place(text=self.p.span_text(a, b), start=self.p.toks[a].idx,
+                         end=self.p.toks[b - 1].end, name=self.p.span_text(a, b),
+                         feature="unknown")
+        return None
+
+    def places(self) -> list[Place]:
+        out: list[Place] = []
+        for m in self.matches:
+            e = m.of_kind("place", "capital")
+            if e is not None and m.kind not in ("person", "org"):
+                out.append(self._place(e, self.p.toks[m.start].idx, self.p.toks[m.end - 1].end))
+        return out
+
+    # -- building -------------------------------------------------------------
+
+    def _place(self, e: Entry, start: int, end: int) -> Place:
+        text = self.p.text[start:end]
+        if e.kind == "country":
+            c = self.kb.countries[e.ref]
+            return Place(text, start, end, name=c.name, country=c.iso3, feature="country")
+        pl = self.kb.place_by_name(e.phrase) or self.kb.places.get(e.ref)
+        if pl is None and e.kind == "capital":
+            c = self.kb.countries[e.ref]
+            return Place(text, start, end, name=e.phrase, country=c.iso3, feature="capital")
+        if pl is None:
+            return Place(text, start, end, name=e.phrase)
+        return Place(text, start, end, name=pl.name, country=pl.country, lat=pl.lat,
+                     lon=pl.lon, feature=pl.feature)
+
+    def _ent_bounds(self, i: int) -> tuple[int, int]:
+        toks = self.p.toks
+        a = i
+        while a > 0 and toks[a].ent == toks[i].ent and not toks[a].ent_start:
+            a -= 1
+        b = i + 1
+        while b < len(toks) and toks[b].ent == toks[i].ent and not toks[b].ent_start:
+            b += 1
+        return a, b
+
+    def _head_of(self, m: Match) -> int:
+        for i in range(m.end - 1, m.start - 1, -1):
+            h = self.p.toks[i].head
+            if h < m.start or h >= m.end or h == i:
+                return i
+        return m.end - 1
+
+    def _resolve_all(self) -> None:
+        toks = self.p.toks
+        heads: set[int] = set()
+        for m in self.matches:
+            h = self._head_of(m)
+            if not self._modifier(h):
+                heads.add(h)
+        for t in toks:
+            if t.pos in ("NOUN", "PROPN", "PRON") and t.i not in heads and not self._modifier(t.i):
+                m = self.match_at.get(t.i)
+                if m is None or self._head_of(m) == t.i:
+                    heads.add(t.i)
+        for i in sorted(heads):
+            actors = self._resolve_head(i)
+            if actors:
+                self._memo[i] = actors
+                for a in actors:
+                    self.history.append((i, a))
+
+    def _modifier(self, i: int) -> bool:
+        """True for words inside a larger name or phrase ("Ilham" in "Ilham Aliyev")."""
+        t = self.p.toks[i]
+        head = self.p.toks[t.head]
+        if t.dep == "compound" and head.pos in ("NOUN", "PROPN"):
+            return True
+        return bool(t.ent and t.ent == head.ent and t.head > t.i and not head.ent_start
+                    and t.dep in ("compound", "nmod", "amod", "flat"))
+
+    def _locative(self, i: int) -> bool:
+        """A place word used as a place: "in Prague", "Sochi, Russia"."""
+        t = self.p.toks[i]
+        head = self.p.toks[t.head]
+        if t.dep == "pobj" and head.lower in _LOC_PREPS:
+            return True
+        if t.dep == "appos":
+            m = self.match_at.get(head.i)
+            return bool(m and m.of_kind("place", "capital")) or head.ent in ("GPE", "LOC")
+        return False
+
+    def _span(self, a: int, b: int) -> tuple[str, int, int]:
+        toks = self.p.toks
+        while a < b and toks[a].dep == "det":
+            a += 1
+        if b - 1 > a and toks[b - 1].dep == "case":
+            b -= 1
+        if a >= b:
+            a = b - 1
+        return self.p.span_text(a, b), toks[a].idx, toks[b - 1].end
+
+    def _premods(self, i: int) -> list[Match]:
+        """Knowledge matches among the words before the head, inside its phrase."""
+        t = self.p.toks[i]
+        out: list[Match] = []
+        seen: set[int] = set()
+        for j in range(t.left, i):
+            tj = self.p.toks[j]
+            if self._blocked(j, i):
+                continue
+            m = self.match_at.get(j)
+            if m is not None and id(m) not in seen and not (m.start <= i < m.end):
+                seen.add(id(m))
+                out.append(m)
+            del tj
+        return out
+
+    def _blocked(self, j: int, head: int) -> bool:
+        """True when token j hangs off the head through a clause or apposition."""
+        toks = self.p.toks
+        k = j
+        while k != head:
+            if toks[k].dep in ("relcl", "acl", "appos", "advcl", "ccomp", "conj", "prep"):
+                return True
+            if toks[k].head == k:
+                return True
+            k = toks[k].head
+        return False
+
+    def _of_actors(self, i: int) -> list[Actor]:
+        for c in self.p.child(i, "prep"):
+            if c.lower == "of":
+                for pobj in self.p.child(c.i, "pobj"):
+                    return self._resolve_head(pobj.i) + [
+                        a for cj in self.p.child(pobj.i, "conj") for a in self.actors_at(cj.i)
+                    ]
+        return []
+
+    def _affiliation(self, mods: list[Match], post: list[Actor]) -> dict[str, str | None]:
+        aff: dict[str, str | None] = {"country": None, "org": None}
+        for m in mods:
+            e = m.of_kind("org")
+            if e is not None and not aff["org"]:
+                aff["org"] = e.ref
+                continue
+            e = m.of_kind("country", "demonym", "capital", "seat")
+            if e is not None and not aff["country"]:
+                aff["country"] = e.ref
+        for a in post:
+            if not aff["org"] and a.org:
+                aff["org"] = a.org
+            if not aff["country"] and a.country and not a.org:
+                aff["country"] = a.country
+        return aff
+
+    def _title(self, mods: list[Match], i: int) -> Entry | None:
+        m = self.match_at.get(i)
+        if m is not None and m.of_kind("title"):
+            return m.of_kind("title")
+        for m in reversed(mods):
+            e = m.of_kind("title")
+            if e is not None:
+                return e
+        return None
+
+    def _kb_person(self, name: str, surname: str) -> Person | None:
+        for key in (name, surname):
+            for e in self.kb.lookup(key):
+                if e.kind == "person":
+                    return self.kb.people[e.ref]
+        return None
+
+    def _from_person(self, p: Person, text: str, s: int, e: int) -> Actor:
+        r = p.role_on(self.day)
+        if r is None:
+            return Actor(text, s, e, name=p.name, kind="person")
+        return Actor(text, s, e, name=p.name, country=r.country, org=r.org, sector=r.sector,
+                     role=r.office, code=_code(r.country, r.org, r.sector, r.code), kind="person")
+
+    def _resolve_head(self, i: int) -> list[Actor]:
+        if i in self._memo:
+            return self._memo[i]
+        t = self.p.toks[i]
+        if t.pos == "PRON":
+            return self._pronoun(t)
+        m = self.match_at.get(i)
+        mods = self._premods(i)
+        post = self._of_actors(i)
+        a0 = min([t.left] + [x.start for x in mods]) if mods else i
+        if m is not None:
+            a0 = min(a0, m.start)
+        b0 = max(i + 1, m.end if m else i + 1)
+        text, s, e = self._span(self._np_start(i, a0), b0)
+        kind = m.kind if m is not None else None
+        if kind == "person":
+            entry = m.of_kind("person") if m else None
+            assert entry is not None
+            return [self._remember(self._from_person(self.kb.people[entry.ref], text, s, e))]
+        if kind == "org":
+            o = self.kb.orgs[m.of_kind("org").ref]  # type: ignore[union-attr]
+            return [Actor(text, s, e, name=o.name, org=o.acronym, country=o.country,
+                          sector=o.sector, code=_code(None, o.acronym, None, o.code),
+                          kind="organization")]
+        if t.pos == "PROPN" and kind in (None, "place") and t.text in self.surnames:
+            prev = self.surnames[t.text]
+            return [replace(prev, text=text, start=s, end=e)]
+        if kind in ("capital", "seat", "place") and self._locative(i):
+            return []
+        if kind == "country" and t.dep == "appos" and self._locative(i):
+            return []
+        if kind in ("country", "capital", "seat"):
+            c = self.kb.countries[m.entries[0].ref]  # type: ignore[union-attr]
+            sector = None if kind == "country" else "GOV"
+            return [Actor(text, s, e, name=c.name, country=c.iso3, sector=sector,
+                          code=_code(c.iso3, None, sector, None), kind="state")]
+        if kind == "demonym" and t.pos in ("NOUN", "PROPN") and t.tag in ("NNS", "NNPS"):
+            c = self.kb.countries[m.entries[0].ref]  # type: ignore[union-attr]
+            return [Actor(text, s, e, name=c.name, country=c.iso3, code=c.iso3, kind="group")]
+        if kind == "org_generic":
+            return self._generic(m, text, s, e)  # type: ignore[arg-type]
+        aff = self._affiliation(mods, post)
+        title = self._title(mods, i)
+        if t.ent == "PERSON" or (t.pos == "PROPN" and title is not None and m is None):
+            return [self._person(i, text, s, e, title, aff)]
+        if kind in ("title", "agent"):
+            entry = m.entries[0]  # type: ignore[union-attr]
+            agent = self.kb.agents.get(entry.ref.lower()) or self.kb.agents.get(entry.ref)
+            sector = agent.sector if agent else None
+            if kind == "title":
+                return [self._described_person(text, s, e, agent.role if agent else entry.phrase,
+                                               sector, aff)]
+            if aff["country"] or aff["org"]:
+                actors = [self._group(text, s, e, aff["country"], aff["org"], sector)]
+                if len(post) > 1:
+                    actors += [self._group(a.text, a.start, a.end, a.country, a.org, sector)
+                               for a in post[1:]]
+                return actors
+            return []
+        if t.ent == "ORG" and t.pos == "PROPN" and kind is None:
+            a, b = self._ent_bounds(i)
+            text, s, e = self._span(a, b)
+            if _QUOTES & set(text):
+                return []
+            return [Actor(text, s, e, name=text, country=aff["country"], kind="organization",
+                          code=aff["country"])]
+        return []
+
+    def _np_start(self, i: int, a0: int) -> int:
+        # Keep the phrase to its pre-modifiers: "the leaders of Armenia" ends at "leaders".
+        return a0 if a0 <= i else i
+
+    def _group(self, text: str, s: int, e: int, country: str | None, org: str | None,
+               sector: str | None) -> Actor:
+        return Actor(text, s, e, name=text, country=country, org=org, sector=sector,
+                     code=_code(country, org, sector, None),
+                     kind="organization" if sector == "GOV" or org else "group")
+
+    def _person(self, i: int, text: str, s: int, e: int, title: Entry | None,
+                aff: dict[str, str | None]) -> Actor:
+        t = self.p.toks[i]
+        a, b = self._ent_bounds(i) if t.ent == "PERSON" else (i, i + 1)
+        name = self.p.span_text(a, b)
+        surname = self.p.toks[b - 1].text
+        kbp = self._kb_person(name, surname)
+        role = sector = None
+        if title is not None:
+            agent = self.kb.agents.get(title.ref.lower()) or self.kb.agents.get(title.ref)
+            role, sector = (agent.role or title.phrase, agent.sector) if agent else (None, None)
+        if kbp is not None and not (aff["country"] or aff["org"]):
+            base = self._from_person(kbp, text, s, e)
+            return self._remember(replace(base, role=role or base.role), surname)
+        if not (aff["country"] or aff["org"] or title) and surname in self.surnames:
+            prev = self.surnames[surname]
+            return self._remember(replace(prev, text=text, start=s, end=e), None)
+        if kbp is not None:
+            base = self._from_person(kbp, text, s, e)
+            aff = {"country": aff["country"] or base.country, "org": aff["org"] or base.org}
+            role = role or base.role
+            sector = sector or base.sector
+        actor = Actor(text, s, e, name=name, country=aff["country"], org=aff["org"],
+                      sector=sector, role=role,
+                      code=_code(aff["country"], aff["org"], sector, None) or None,
+                      kind="person")
+        return self._remember(actor, surname if b - a > 1 else None)
+
+    def _described_person(self, text: str, s: int, e: int, role: str | None,
+                          sector: str | None, aff: dict[str, str | None]) -> Actor:
+        if not (aff["country"] or aff["org"]) and role:
+            for _, prev in reversed(self.history):
+                if prev.kind == "person" and prev.role and prev.role.lower() == role.lower():
+                    return replace(prev, text=text, start=s, end=e)
+        return self._remember(Actor(text, s, e, name=None, country=aff["country"],
+                                    org=aff["org"], sector=sector, role=role,
+                                    code=_code(aff["country"], aff["org"], sector, None) or None,
+                                    kind="person"))
+
+    def _generic(self, m: Match, text: str, s: int, e: int) -> list[Actor]:
+        refs = {x.ref for x in m.entries if x.kind == "org_generic"}
+        for _, prev in reversed(self.history):
+            if prev.org in refs:
+                return [replace(prev, text=text, start=s, end=e, kind="organization",
+                                role=None, name=self.kb.orgs[prev.org].name)]
+        return []
+
+    def _pronoun(self, t: Tok) -> list[Actor]:
+        want_person = t.lower in _PERSON_PRONOUNS
+        if not (want_person or t.lower in _THING_PRONOUNS):
+            return []
+        # "X told Y that he believed ...": the speaker is the likeliest antecedent
+        k = t
+        for _ in range(8):
+            if k.head == k.i:
+                break
+            if k.dep in ("ccomp", "advcl", "xcomp"):
+                for subj in self.p.child(k.head, "nsubj"):
+                    prev = self._memo.get(subj.i)
+                    if prev and (prev[0].kind == "person") == want_person and subj.i != t.i:
+                        return [replace(prev[0], text=t.text, start=t.idx, end=t.end)]
+            k = self.p.toks[k.head]
+        for tok_i, prev in reversed(self.history):
+            if tok_i >= t.i or self.p.toks[tok_i].sent < t.sent - 1:
+                continue
+            if (prev.kind == "person") == want_person:
+                return [replace(prev, text=t.text, start=t.idx, end=t.end)]
+        return []
+
+    def _remember(self, actor: Actor, surname: str | None = None) -> Actor:
+        if surname and actor.kind == "person":
+            self.surnames[surname] = actor
+        return actor

@@ -1,0 +1,69 @@
+"""``dyad``: the command-line entry point. Each command lives in its own module."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from dyad import __version__
+from dyad.cli import code_cmd, eval_cmd, info_cmd
+from dyad.errors import ConfigError, DyadError, UsageError
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+
+app = typer.Typer(
+    name="dyad",
+    help="Political event data from news: who did what to whom, when and where.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"dyad {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """dyad reads news articles and writes PLOVER/CAMEO event records."""
+
+
+app.command("code")(code_cmd.code_cli)
+app.command("info")(info_cmd.info_cli)
+app.add_typer(eval_cmd.eval_app, name="eval")
+
+
+def main() -> None:
+    """Console entry point: library errors become messages and exit codes here only."""
+    try:
+        app(standalone_mode=False)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except UsageError as exc:
+        typer.echo(f"dyad: {exc.message}", err=True)
+        sys.exit(EXIT_USAGE)
+    except ConfigError as exc:
+        typer.echo(f"dyad: {exc.message}", err=True)
+        sys.exit(EXIT_ERROR)
+    except DyadError as exc:
+        typer.echo(f"dyad: {exc.message}", err=True)
+        sys.exit(EXIT_ERROR)
+    except KeyboardInterrupt:
+        typer.echo("dyad: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # click usage errors arrive here in non-standalone mode
+        import click
+
+        if isinstance(exc, click.exceptions.UsageError):
+            exc.show()
+            sys.exit(EXIT_USAGE)
+        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(EXIT_ERROR)
+        raise

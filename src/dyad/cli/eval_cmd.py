@@ -1,0 +1,41 @@
+"""``dyad eval``: accuracy against public gold data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+eval_app = typer.Typer(help="Score dyad against gold data.", no_args_is_help=True)
+
+
+@eval_app.command("plover-gsr")
+def plover_gsr_cli(
+    path: Path = typer.Argument(..., exists=True, dir_okay=False, help="PLOVER gold JSONL"),
+    as_json: bool = typer.Option(False, "--json", help="Print the full report as JSON."),
+) -> None:
+    """Event type and actor scores against PLOVER gold-standard records."""
+    from dyad.eval.plover_gsr import evaluate_plover_gsr, format_plover_report, report_to_json
+
+    report = evaluate_plover_gsr(path)
+    if as_json:
+        typer.echo(json.dumps(report_to_json(report), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(format_plover_report(report))
+
+
+@eval_app.command("timeml")
+def timeml_cli(
+    directory: Path = typer.Argument(..., exists=True, file_okay=False,
+                                     help="Folder of TimeML .tml files"),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Temporal expression scores (TempEval-3 style) against TimeML files."""
+    from dyad.eval.timeml import evaluate_timeml, format_timeml_report
+
+    scores = evaluate_timeml(directory)
+    if as_json:
+        typer.echo(json.dumps(scores, indent=2))
+    else:
+        typer.echo(format_timeml_report(scores))

@@ -1,0 +1,1 @@
+"""What happened: the event lexicon, triggers, arguments, and event records."""

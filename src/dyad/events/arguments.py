@@ -1,0 +1,119 @@
+"""Who acts and who is acted on: source and target words of a trigger, from the parse.
+
+These functions return token indices (argument heads); turning heads into
+actors is the actor layer's job.
+"""
+
+from __future__ import annotations
+
+from dyad.nlp.parse import Parsed, Tok
+
+SUBJ = ("nsubj", "csubj")
+PASS_SUBJ = ("nsubjpass", "csubjpass")
+# Clauses that share their head's subject: "agreed to share", "called X and faulted Y",
+# "While visiting Yerevan, the chief said".
+INHERIT = ("xcomp", "conj", "advcl", "pcomp")
+# Prepositions that introduce a target, by event type (first found wins).
+TARGET_PREPS: dict[str, tuple[str, ...]] = {
+    "CONSULT": ("with", "to"),
+    "AGREE": ("with", "to"),
+    "COOPERATE": ("with", "to"),
+    "AID": ("to", "for"),
+    "SUPPORT": ("for", "to"),
+    "REQUEST": ("on", "to", "from", "of"),
+    "ACCUSE": ("against", "at", "on"),
+    "REJECT": ("from",),
+    "THREATEN": ("against", "with", "on"),
+    "PROTEST": ("against", "outside", "at"),
+    "SANCTION": ("on", "against", "from"),
+    "MOBILIZE": ("against", "to", "near", "along"),
+    "COERCE": ("on", "against", "from"),
+    "ASSAULT": ("on", "against", "in", "at"),
+    "RETREAT": ("from",),
+    "CONCEDE": ("to", "for"),
+}
+CO_SOURCE_PREPS = ("along", "together", "alongside", "jointly")
+
+
+def subjects(p: Parsed, i: int) -> tuple[list[int], bool]:
+    """Subject heads of the clause headed by ``i``, and whether the clause is passive.
+
+    Climbs through infinitives, coordination and adverbial participles to find a
+    shared subject; for a participle modifying a noun ("the decision ... compelling")
+    the noun itself stands in subject position.
+    """
+    seen = 0
+    t = p.toks[i]
+    while seen < 6:
+        seen += 1
+        subj = [c for c in p.child(t.i, *SUBJ)]
+        if subj:
+            return [c.i for c in subj], False
+        pas = [c for c in p.child(t.i, *PASS_SUBJ)]
+        if pas:
+            agents = _agents(p, t.i)
+            return agents, True
+        if t.dep in ("acl", "relcl") and t.head != t.i:
+            head = p.toks[t.head]
+            if t.dep == "acl" and t.tag == "VBN":
+                return _agents(p, t.i), True
+            return [head.i], False
+        if t.dep in INHERIT and t.head != t.i:
+            # xcomp with an object-controller ("urged Iran to ...") has that object as subject
+            if t.dep == "xcomp":
+                objs = p.child(t.head, "dobj")
+                if objs:
+                    return [objs[0].i], False
+            t = p.toks[t.head]
+            continue
+        break
+    return [], False
+
+
+def _agents(p: Parsed, i: int) -> list[int]:
+    out: list[int] = []
+    for c in p.child(i, "agent"):
+        out.extend(x.i for x in p.child(c.i, "pobj"))
+    return out
+
+
+def co_sources(p: Parsed, i: int, subj: list[int]) -> list[int]:
+    """Partners named as "X, along with Y, agreed" or "X together with Y"."""
+    out: list[int] = []
+    for h in [i, *subj]:
+        for c in p.child(h, "prep", "advmod"):
+            if c.lower in CO_SOURCE_PREPS:
+                for w in p.child(c.i, "prep"):
+                    if w.lower == "with":
+                        out.extend(x.i for x in p.child(w.i, "pobj"))
+                out.extend(x.i for x in p.child(c.i, "pobj"))
+    return out
+
+
+def objects(p: Parsed, i: int) -> list[Tok]:
+    """Direct objects, datives and complements' heads, in that order."""
+    return p.child(i, "dobj", "dative", "iobj", "attr", "oprd")
+
+
+def prep_objects(p: Parsed, i: int, preps: tuple[str, ...]) -> list[int]:
+    """Heads of prepositional objects for the given prepositions, in preference order."""
+    found: dict[str, list[int]] = {}
+    for c in p.child(i, "prep", "dative"):
+        if c.lower in preps:
+            found.setdefault(c.lower, []).extend(x.i for x in p.child(c.i, "pobj"))
+    for prep in preps:
+        if prep in found:
+            return found[prep]
+    return []
+
+
+def complement_heads(p: Parsed, i: int) -> list[Tok]:
+    """Heads of clausal and prepositional complements: what the trigger is about."""
+    out = p.child(i, "xcomp", "ccomp")
+    for c in p.child(i, "prep"):
+        out.extend(p.child(c.i, "pobj", "pcomp"))
+    return out
+
+
+def is_passive(p: Parsed, i: int) -> bool:
+    return any(p.toks[c].dep in ("nsubjpass", "auxpass") for c in p.toks[i].children)

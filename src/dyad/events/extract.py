@@ -1,0 +1,433 @@
+"""Code the events of a parsed article: trigger, type, actors, negation, modality, date, place.
+
+One pass over the tokens finds triggers (verbs, light verbs with event nouns,
+and nouns with an actor of their own). Each trigger's clause gives its source
+and target, negation and modality. A statement whose content is a hostile act
+or a wrong ("X warned that Y's speech was an aggression") is coded as an
+accusation by the speaker against the one it blames; the content is coded
+separately with ``modality: reported``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dyad.actors.resolve import ArticleActors
+from dyad.events import arguments as args
+from dyad.events.lexicon import Lexicon, Trigger
+from dyad.events.triggers import Hit, noun_hit, verb_hit
+from dyad.nlp.parse import Parsed, Tok
+from dyad.records import Actor, Event, Place, Span, TimeValue
+
+RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE"}
+# A trigger in the complement of one of these is its content, not an event of its own.
+CONTENT_OF = {"AGREE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "ACCUSE", "CONCEDE"}
+HOSTILE_QUADS = (3, 4)
+# "demanded that the government end curbs": the one asked to act is the target.
+CONTENT_TARGET = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "along", "into", "on"}
+HISTORICAL_DAYS = 60
+
+
+@dataclass
+class Context:
+    p: Parsed
+    actors: ArticleActors
+    times: list[TimeValue]
+    lex: Lexicon
+    article_id: str
+    published: date | None
+    published_value: TimeValue | None
+
+
+def extract_events(ctx: Context) -> list[Event]:
+    """All events of the article, in text order."""
+    p, lex = ctx.p, ctx.lex
+    hits: dict[int, Hit] = {}
+    for t in p.toks:
+        if t.pos == "VERB" or (t.pos == "AUX" and t.dep != "aux"):
+            h = verb_hit(lex, p, t)
+            if h is not None:
+                hits[t.i] = h
+    light_nouns = {h.noun for h in hits.values() if h.noun is not None}
+    for t in p.toks:
+        if t.pos == "NOUN" and t.i not in light_nouns and t.i not in hits:
+            h = noun_hit(lex, p, t)
+            if h is not None and _nominal_has_actor(ctx, t) and not _governed_by_hit(p, t, hits):
+                hits[t.i] = h
+    events: list[Event] = []
+    said: set[int] = set()  # tokens inside the content of an accusing statement
+    for t in p.toks:
+        if t.i in said or not _is_speech(lex, t):
+            continue
+        ev = _speech_accusation(ctx, t.i, hits)
+        if ev is not None:
+            events.append(ev)
+            for c in p.child(t.i, "ccomp"):
+                said.update(p.subtree(c.i))
+            said.add(t.i)
+    for i in sorted(hits):
+        h = hits[i]
+        if _is_content_of(p, h, hits) or (i in said and _is_speech(lex, p.toks[i])):
+            continue
+        if _is_speech(lex, p.toks[i]) and any(e.trigger.start == p.toks[i].idx for e in events):
+            continue
+        events.append(_build(ctx, h, hits))
+    events = [e for e in events if e.source or e.target]
+    return _dedupe(sorted(events, key=lambda e: e.trigger.start))
+
+
+# -- triggers and their clause ------------------------------------------------
+
+
+def _is_speech(lex: Lexicon, t: Tok) -> bool:
+    return t.pos in ("VERB", "AUX") and t.lemma in lex.speech_verbs
+
+
+def _nominal_has_actor(ctx: Context, t: Tok) -> bool:
+    for c in ctx.p.child(t.i, "poss", "compound", "amod"):
+        if ctx.actors.actors_at(c.i, conj=False):
+            return True
+    for c in ctx.p.child(t.i, "prep"):
+        if c.lower == "by":
+            return True
+    for c in ctx.p.child(t.i, "acl"):
+        if args._agents(ctx.p, c.i):
+            return True
+    return False
+
+
+def _governed_by_hit(p: Parsed, t: Tok, hits: dict[int, Hit]) -> bool:
+    head = p.toks[t.head]
+    if head.dep == "prep":
+        head = p.toks[head.head]
+    return head.i in hits and head.i != t.i
+
+
+def _is_content_of(p: Parsed, h: Hit, hits: dict[int, Hit]) -> bool:
+    """"threatened to attack": the attack is what is threatened, not an event."""
+    t = p.toks[h.token]
+    if t.dep in ("xcomp", "pcomp") and t.head in hits:
+        return hits[t.head].entry.event in CONTENT_OF
+    return False
+
+
+def _clause(p: Parsed, i: int) -> range:
+    t = p.toks[i]
+    if t.dep in ("acl", "relcl") and t.head != t.i:
+        return p.subtree(t.head)
+    return p.subtree(i)
+
+
+def _depth(p: Parsed, a: int, b: int) -> int:
+    """Tree distance from a down to b (large when b is not below a)."""
+    d, t = 0, p.toks[b]
+    while t.i != a and d < 40:
+        if t.head == t.i:
+            return 99
+        t = p.toks[t.head]
+        d += 1
+    return d if t.i == a else 99
+
+
+# -- building an event ----------------------------------------------------------
+
+
+def _actors_of(ctx: Context, heads: list[int]) -> list[Actor]:
+    out: list[Actor] = []
+    for h in heads:
+        found = ctx.actors.actors_at(h)
+        if not found:
+            found = _possessor(ctx, h)
+        out.extend(found)
+    return _unique(out)
+
+
+def _possessor(ctx: Context, h: int) -> list[Actor]:
+    """"Aliyev's speech", "the decision made by the court": the actor behind a thing."""
+    p = ctx.p
+    for c in p.child(h, "poss"):
+        if found := ctx.actors.actors_at(c.i):
+            return found
+    for c in p.child(h, "acl"):
+        if agents := args._agents(p, c.i):
+            return _actors_of(ctx, agents)
+    for c in p.child(h, "prep"):
+        if c.lower in ("by", "of", "from"):
+            for o in p.child(c.i, "pobj"):
+                if found := ctx.actors.actors_at(o.i):
+                    return found
+    return []
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: set[tuple[int, int]] = set()
+    out: list[Actor] = []
+    for a in actors:
+        if (a.start, a.end) not in seen:
+            seen.add((a.start, a.end))
+            out.append(a)
+    return out
+
+
+def _sources(ctx: Context, h: Hit) -> list[Actor]:
+    p = ctx.p
+    if h.nominal:
+        for c in p.child(h.token, "poss", "compound", "amod"):
+            if found := ctx.actors.actors_at(c.i):
+                return found
+        return _possessor(ctx, h.token)
+    subj, _passive = args.subjects(p, h.token)
+    found = _actors_of(ctx, subj)
+    found += _actors_of(ctx, args.co_sources(p, h.token, subj))
+    return _unique(found)
+
+
+def _targets(ctx: Context, h: Hit, sources: list[Actor]) -> list[Actor]:
+    p, ev = ctx.p, h.entry.event
+    if h.nominal:
+        heads = args.prep_objects(p, h.token, ("of", "against", "on", "to", "with"))
+        return _actors_of(ctx, heads)
+    subj, passive = args.subjects(p, h.token)
+    if passive:
+        heads = [c.i for c in p.child(h.token, "nsubjpass")]
+        if found := _actors_of(ctx, heads):
+            return found
+    objs = [o.i for o in args.objects(p, h.token) if o.i != h.noun]
+    if found := _actors_of(ctx, objs):
+        return found
+    if found := _actors_of(ctx, args.prep_objects(p, h.token, args.TARGET_PREPS.get(ev, ()))):
+        return found
+    if h.noun is not None:
+        heads = args.prep_objects(p, h.noun, ("with", "against", "on", "to", "of", "between"))
+        if found := _actors_of(ctx, heads):
+            return found
+    if ev in CONTENT_TARGET:
+        for c in p.child(h.token, "ccomp"):
+            s2, _ = args.subjects(p, c.i)
+            if found := _actors_of(ctx, s2):
+                return found
+    return _search_below(ctx, h, sources)
+
+
+def _search_below(ctx: Context, h: Hit, sources: list[Actor]) -> list[Actor]:
+    """Last resort: the most prominent actor inside the trigger's object phrase."""
+    p = ctx.p
+    source_spans = {(a.start, a.end) for a in sources}
+    best: tuple[int, list[Actor]] | None = None
+    for o in p.child(h.token, "dobj", "xcomp", "prep"):
+        for j in p.subtree(o.i):
+            found = [a for a in ctx.actors.actors_at(j, conj=True)
+                     if (a.start, a.end) not in source_spans]
+            if not found:
+                continue
+            t = p.toks[j]
+            prep = p.toks[t.head]
+            if t.dep == "pobj" and prep.lower == "by" and p.toks[prep.head].pos == "NOUN":
+                rank = 3  # "a response by the CSTO": who is asked to act
+            elif t.dep == "dobj":
+                rank = 2
+            elif t.dep == "pobj" and prep.dep == "agent":
+                rank = 0  # "the decision made by the court": the author, not the addressee
+            else:
+                rank = 1
+            if best is None or rank > best[0]:
+                best = (rank, found)
+    return best[1] if best else []
+
+
+def _negated(ctx: Context, h: Hit) -> bool:
+    p, lex = ctx.p, ctx.lex
+    t = p.toks[h.token]
+    if p.child(t.i, "neg"):
+        return True
+    if h.nominal and any(c.lower in ("no", "without") for c in p.child(t.i, "det", "prep")):
+        return True
+    if t.dep in ("xcomp", "ccomp") and p.toks[t.head].lemma in lex.negators:
+        return not p.child(t.head, "neg")
+    return False
+
+
+def _modality(ctx: Context, h: Hit, when: TimeValue | None) -> str:
+    p, lex = ctx.p, ctx.lex
+    t = p.toks[h.token]
+    aux = {c.lower for c in p.child(t.i, "aux")}
+    if aux & lex.hypothetical or any(c.lower in ("if", "unless") for c in p.child(t.i, "mark")):
+        return "hypothetical"
+    if aux & FUTURE_AUX:
+        return "future"
+    cur = t
+    for _ in range(8):
+        if cur.head == cur.i:
+            break
+        head = p.toks[cur.head]
+        if cur.dep == "ccomp" and head.lemma in lex.speech_verbs:
+            return "reported"
+        if cur.dep not in ("conj", "ccomp", "xcomp", "advcl"):
+            break
+        cur = head
+    if (when is not None and when.end_date and ctx.published is not None
+            and date.fromisoformat(when.end_date) < ctx.published - timedelta(HISTORICAL_DAYS)):
+        return "historical"
+    return "asserted"
+
+
+def _date(ctx: Context, h: Hit) -> tuple[TimeValue | None, str]:
+    p = ctx.p
+    clause = _clause(p, h.token)
+    lo, hi = p.toks[clause.start].idx, p.toks[clause.stop - 1].end
+    best: tuple[int, TimeValue] | None = None
+    for tv in ctx.times:
+        if tv.type not in ("DATE", "TIME") or not (lo <= tv.start and tv.end <= hi):
+            continue
+        if not tv.value[:1].isdigit():
+            continue
+        tok = p.token_at(tv.start)
+        d = _depth(p, h.token, tok.i) if tok else 99
+        if best is None or d < best[0]:
+            best = (d, tv)
+    if best is not None:
+        return best[1], "text"
+    if ctx.published_value is not None:
+        return ctx.published_value, "published"
+    return None, "none"
+
+
+def _location(ctx: Context, h: Hit, actors: list[Actor]) -> Place | None:
+    p = ctx.p
+    taken = {(a.start, a.end) for a in actors}
+    best: tuple[int, Place] | None = None
+    for j in _clause(p, h.token):
+        t = p.toks[j]
+        visit = t.dep == "dobj" and t.head == h.token and h.entry.mode == "visit"
+        if not visit and not (t.dep == "pobj" and p.toks[t.head].lower in LOC_PREPS):
+            continue
+        place = ctx.actors.place_at(j)
+        if place is None or ((place.start, place.end) in taken and not visit):
+            continue
+        d = _depth(p, h.token, j)
+        if best is None or d < best[0]:
+            best = (d, place)
+    return best[1] if best else None
+
+
+def _event(ctx: Context, h: Hit, entry: Trigger, src: list[Actor], tgt: list[Actor],
+           confidence: float) -> Event:
+    p = ctx.p
+    t = p.toks[h.token]
+    a, b = h.start, h.end
+    if h.noun is not None and 0 < h.noun - h.end < 4:
+        b = h.noun + 1
+    trig = Span(p.span_text(a, b), p.toks[a].idx, p.toks[b - 1].end)
+    when, source = _date(ctx, h)
+    where = _location(ctx, h, src + tgt)
+    etype = ctx.lex.types[entry.event]
+    key = hashlib.sha1(ctx.article_id.encode("utf-8")).hexdigest()[:10]
+    return Event(
+        id=f"{key}-{trig.start}-{entry.event}",
+        article_id=ctx.article_id,
+        sentence=t.sent,
+        text=p.sent_text(t.sent),
+        event=entry.event,
+        cameo=entry.cameo,
+        mode=entry.mode,
+        context=list(entry.context),
+        quad=etype.quad,
+        negated=_negated(ctx, h),
+        modality=_modality(ctx, h, when if source == "text" else None),
+        source=src,
+        target=tgt,
+        date=when,
+        date_source=source,
+        location=where,
+        trigger=trig,
+        confidence=min(1.0, confidence),
+    )
+
+
+def _build(ctx: Context, h: Hit, hits: dict[int, Hit]) -> Event:
+    src = _sources(ctx, h)
+    tgt = [a for a in _targets(ctx, h, src) if (a.start, a.end) not in
+           {(s.start, s.end) for s in src}]
+    if not tgt and h.entry.event == "AID":
+        tgt = _victims(ctx, h, hits)
+    if not tgt and h.entry.event in RECIPROCAL and len({a.key() for a in src}) > 1:
+        tgt = list(src)
+    conf = h.entry.weight * 0.6 + (0.2 if src else 0) + (0.2 if tgt else 0)
+    return _event(ctx, h, h.entry, src, tgt, conf * (0.8 if h.nominal else 1.0))
+
+
+def _victims(ctx: Context, h: Hit, hits: dict[int, Hit]) -> list[Actor]:
+    """Aid "when X invaded Y" goes to Y: the target of an attack in the same sentence."""
+    sent = ctx.p.toks[h.token].sent
+    for i, other in hits.items():
+        if other is not h and ctx.p.toks[i].sent == sent and other.entry.event == "ASSAULT":
+            src = _sources(ctx, other)
+            return _targets(ctx, other, src)
+    return []
+
+
+# -- statements that accuse -----------------------------------------------------------
+
+
+def _speech_accusation(ctx: Context, i: int, hits: dict[int, Hit]) -> Event | None:
+    """A statement whose content blames someone for a hostile act or a wrong."""
+    p, lex = ctx.p, ctx.lex
+    for c in p.child(i, "ccomp"):
+        culprit: list[Actor] = []
+        for j in p.subtree(c.i):
+            t = p.toks[j]
+            hostile = j in hits and lex.types[hits[j].entry.event].quad in HOSTILE_QUADS \
+                and hits[j].entry.event != "REQUEST"
+            if hostile or t.lemma in lex.wrongdoing:
+                culprit = _culprit(ctx, j, c.i)
+                if culprit:
+                    break
+        if not culprit:
+            continue
+        h = Hit(i, _accuse_entry(lex), i, i + 1)
+        src = _sources(ctx, h)
+        keys = {a.key() for a in src}
+        culprit = [a for a in culprit if a.key() not in keys or a.key() is None]
+        if not src or not culprit:
+            continue
+        return _event(ctx, h, h.entry, src, culprit, 0.75)
+    return None
+
+
+def _culprit(ctx: Context, j: int, top: int) -> list[Actor]:
+    """Who is blamed for the act at token j: the subject of its clause, or its possessor."""
+    p = ctx.p
+    t = p.toks[j]
+    if t.pos == "NOUN":
+        if found := _possessor(ctx, j):
+            return found
+    k = j
+    for _ in range(12):
+        subj, passive = args.subjects(p, k)
+        if subj and not passive:
+            return _actors_of(ctx, subj)
+        if k == top or p.toks[k].head == k:
+            break
+        k = p.toks[k].head
+    return []
+
+
+def _accuse_entry(lex: Lexicon) -> Trigger:
+    return Trigger(lemma="(statement)", event="ACCUSE", cameo="112", mode="allege")
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per sentence, type and actor pair: the most confident one."""
+    best: dict[tuple[object, ...], Event] = {}
+    for e in events:
+        key = (e.sentence, e.event, frozenset(a.key() for a in e.source),
+               frozenset(a.key() for a in e.target), e.negated)
+        if None in key[2] or None in key[3]:
+            key = (*key, e.trigger.start)
+        if key not in best or e.confidence > best[key].confidence:
+            best[key] = e
+    return sorted(best.values(), key=lambda e: e.trigger.start)

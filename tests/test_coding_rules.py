@@ -1,0 +1,146 @@
+"""The coding rules, one hand-written sentence each: type, actors, negation, modality."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.records import Event
+
+PUB = "2023-03-18"  # a Saturday
+
+
+def keys(actors) -> set[str]:
+    return {a.org or a.country for a in actors if a.org or a.country}
+
+
+def find(events: list[Event], etype: str) -> Event:
+    for e in events:
+        if e.event == etype:
+            return e
+    raise AssertionError(f"no {etype} in {[(e.event, e.trigger.text) for e in events]}")
+
+
+CASES = [
+    # (sentence, event, source, target)
+    ("Russian troops attacked the Ukrainian city of Kharkiv on Tuesday.", "ASSAULT", "RUS", "UKR"),
+    ("Armenia accused Azerbaijan of shelling border villages.", "ACCUSE", "ARM", "AZE"),
+    ("The European Union imposed new sanctions on Iran.", "SANCTION", "EU", "IRN"),
+    ("Egypt urged Israel to allow aid into Gaza.", "REQUEST", "EGY", "ISR"),
+    ("Japan sent humanitarian aid to Turkey after the earthquake.", "AID", "JPN", "TUR"),
+    ("The Chinese foreign minister met his Brazilian counterpart in Beijing.", "CONSULT",
+     "CHN", "BRA"),
+    ("Pakistan rejected India's proposal for talks.", "REJECT", "PAK", "IND"),
+    ("North Korea threatened to strike South Korea.", "THREATEN", "PRK", "KOR"),
+    ("Polish police arrested three Belarusian citizens.", "COERCE", "POL", "BLR"),
+    ("Russia withdrew its troops from Kherson.", "RETREAT", "RUS", None),
+    ("NATO deployed additional forces to Lithuania.", "MOBILIZE", "NATO", "LTU"),
+    ("Kenya praised Ethiopia for its role in the peace talks.", "SUPPORT", "KEN", "ETH"),
+    ("Thousands of Georgians protested against the government in Tbilisi.", "PROTEST",
+     "GEO", None),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "etype", "src", "tgt"), CASES)
+def test_event_type_and_actors(coder, text: str, etype: str, src: str, tgt: str | None) -> None:
+    ev = find(coder(text, published=PUB).events, etype)
+    assert src in keys(ev.source), ev.to_dict()
+    if tgt:
+        assert tgt in keys(ev.target), ev.to_dict()
+
+
+@pytest.mark.model
+def test_passive_voice_swaps_roles(coder) -> None:
+    ev = find(coder("Two Syrian soldiers were killed by Turkish drones.", PUB).events, "ASSAULT")
+    assert "TUR" in keys(ev.source)
+    assert "SYR" in keys(ev.target)
+
+
+@pytest.mark.model
+def test_compound_subject_is_reciprocal(coder) -> None:
+    ev = find(coder("Serbia and Kosovo agreed to a new border regime.", PUB).events, "AGREE")
+    assert keys(ev.source) >= {"SRB", "XKX"}
+
+
+@pytest.mark.model
+def test_along_with_adds_a_party(coder) -> None:
+    text = "Germany, along with France, agreed to extend the mission."
+    ev = find(coder(text, PUB).events, "AGREE")
+    assert keys(ev.source) >= {"DEU", "FRA"}
+
+
+@pytest.mark.model
+def test_negation_did_not(coder) -> None:
+    ev = find(coder("The alliance did not send assistance to Armenia.", PUB).events, "AID")
+    assert ev.negated
+
+
+@pytest.mark.model
+def test_negation_failed_to(coder) -> None:
+    ev = find(coder("The United Nations failed to condemn Myanmar.", PUB).events, "ACCUSE")
+    assert ev.negated
+
+
+@pytest.mark.model
+def test_future_modality(coder) -> None:
+    ev = find(coder("Turkey will send troops to Azerbaijan.", PUB).events, "MOBILIZE")
+    assert ev.modality == "future"
+
+
+@pytest.mark.model
+def test_reported_speech_is_the_reported_actors_act(coder) -> None:
+    events = coder("Armenia said that Azerbaijan attacked its border posts.", PUB).events
+    attack = find(events, "ASSAULT")
+    assert "AZE" in keys(attack.source)
+    assert attack.modality == "reported"
+    accusation = find(events, "ACCUSE")
+    assert "ARM" in keys(accusation.source)
+    assert "AZE" in keys(accusation.target)
+
+
+@pytest.mark.model
+def test_capital_as_subject_is_the_government(coder) -> None:
+    ev = find(coder("Moscow rejected the proposal from Kyiv.", PUB).events, "REJECT")
+    src = ev.source[0]
+    assert src.country == "RUS" and src.sector == "GOV" and src.kind != "person"
+
+
+@pytest.mark.model
+def test_date_from_weekday_in_clause(coder) -> None:
+    ev = find(coder("Iran seized a tanker on Tuesday.", PUB).events, "COERCE")
+    assert ev.date_source == "text"
+    assert ev.date is not None and ev.date.value == "2023-03-14"
+
+
+@pytest.mark.model
+def test_fallback_date_is_publication(coder) -> None:
+    ev = find(coder("Iran seized a tanker in the Gulf.", PUB).events, "COERCE")
+    assert ev.date_source == "published"
+    assert ev.date is not None and ev.date.value == PUB
+
+
+@pytest.mark.model
+def test_location_from_prepositional_phrase(coder) -> None:
+    ev = find(coder("Protesters rallied in Belgrade on Sunday.", PUB).events, "PROTEST")
+    assert ev.location is not None and ev.location.country == "SRB"
+
+
+@pytest.mark.model
+def test_title_introduces_person_and_surname_resolves_later(coder) -> None:
+    text = ("Foreign Minister Ana Brnabic of Serbia visited Hungary. "
+            "Brnabic criticised the European Commission.")
+    ev = find(coder(text, PUB).events, "ACCUSE")
+    person = ev.source[0]
+    assert person.country == "SRB" and person.kind == "person" and person.role
+
+
+@pytest.mark.model
+def test_trigger_offsets_point_at_the_words(coder) -> None:
+    text = "Ghana condemned the coup in Niger."
+    ev = find(coder(text, PUB).events, "ACCUSE")
+    assert text[ev.trigger.start : ev.trigger.end] == ev.trigger.text == "condemned"
+
+
+@pytest.mark.model
+def test_sentence_without_event_gives_none(coder) -> None:
+    assert coder("The weather in Paris was mild for the season.", PUB).events == []
