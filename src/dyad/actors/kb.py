@@ -31,6 +31,10 @@ import yaml
 from dyad.errors import ConfigError, Messages
 
 
+# Generic references that can point back to any organization named before them.
+UNIVERSAL_GENERICS = ("the group", "the organization", "the organisation", "the body")
+
+
 @dataclass(frozen=True)
 class Country:
     iso3: str
@@ -91,7 +95,8 @@ class Person:
         """The role held on ``day``; the latest role when none is dated to cover it."""
         held = [r for r in self.roles if r.holds_on(day)]
         if held:
-            return held[0]
+            # of two posts held at once, the one taken up last is the one news names
+            return max(held, key=lambda r: r.start or date.min)
         if not self.roles:
             return None
         if day is None:
@@ -161,6 +166,8 @@ class KnowledgeBase:
             for pl in self.places.values():
                 for n in (pl.name, *pl.aliases):
                     add(n, "place", pl.name)
+            for n in UNIVERSAL_GENERICS:
+                add(n, "org_generic", "*")
             self._index = idx
         return self._index
 
