@@ -89,7 +89,7 @@ def test_future_modality(coder) -> None:
 
 @pytest.mark.model
 def test_reported_speech_is_the_reported_actors_act(coder) -> None:
-    events = coder("Armenia said that Azerbaijan attacked its border posts.", PUB).events
+    events = coder("Armenia said that Azerbaijan had shelled Armenian villages.", PUB).events
     attack = find(events, "ASSAULT")
     assert "AZE" in keys(attack.source)
     assert attack.modality == "reported"

@@ -55,31 +55,42 @@ def _case_ok(phrase: str, surface: str) -> bool:
 def find_matches(parsed: Parsed, kb: KnowledgeBase) -> list[Match]:
     """Non-overlapping knowledge-base matches, longest first, in text order."""
     index = kb.index()
-    toks, text = parsed.toks, parsed.text
+    toks = parsed.toks
     out: list[Match] = []
     i, n = 0, len(toks)
     while i < n:
         if not (toks[i].text[:1].isalnum()):
             i += 1
             continue
-        found: Match | None = None
-        limit = min(MAX_WORDS, n - i)
-        for width in range(limit, 0, -1):
-            j = i + width - 1
-            if toks[j].sent != toks[i].sent:
-                continue
-            surface = text[toks[i].idx : toks[j].end]
-            entries = index.get(normalize(surface))
-            if not entries:
-                continue
-            ok = [e for e in entries if _case_ok(e.phrase, surface)]
-            if ok:
-                ok.sort(key=lambda e: _RANK.get(e.kind, 99))
-                found = Match(i, i + width, ok)
-                break
+        found = _match_at(parsed, index, i)
+        if found and found.kind == "org_generic" and found.end - i > 1:
+            # "the Organization of Turkic States" is a name, not "the organization"
+            longer = _match_at(parsed, index, i + 1)
+            if longer is not None and longer.end > found.end:
+                found = longer
         if found:
             out.append(found)
             i = found.end
         else:
             i += 1
     return out
+
+
+def _match_at(parsed: Parsed, index: dict[str, list[Entry]], i: int) -> Match | None:
+    """The longest knowledge-base phrase starting at token i, if any."""
+    toks, text = parsed.toks, parsed.text
+    if i >= len(toks):
+        return None
+    for width in range(min(MAX_WORDS, len(toks) - i), 0, -1):
+        j = i + width - 1
+        if toks[j].sent != toks[i].sent:
+            continue
+        surface = text[toks[i].idx : toks[j].end]
+        entries = index.get(normalize(surface))
+        if not entries:
+            continue
+        ok = [e for e in entries if _case_ok(e.phrase, surface)]
+        if ok:
+            ok.sort(key=lambda e: _RANK.get(e.kind, 99))
+            return Match(i, i + width, ok)
+    return None

@@ -20,9 +20,11 @@ from dyad.records import Actor, Place
 _PRE_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "det"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 _THING_PRONOUNS = {"it", "its"}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
 _NAME_POS = {"PROPN"}
 _LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout",
               "into", "via", "through"}
+_GROUP_SECTORS = {"CVL", "REB", "OPP", "REF", "LAB", "EDU", "MED", "CRM", "MIL", "COP"}
 _QUOTES = set("\"“”‘’«»")
 
 
@@ -140,11 +142,32 @@ class ArticleActors:
                 if m is None or self._head_of(m) == t.i:
                     heads.add(t.i)
         for i in sorted(heads):
-            actors = self._resolve_head(i)
+            actors = self._with_appositive(i, self._resolve_head(i))
             if actors:
                 self._memo[i] = actors
                 for a in actors:
                     self.history.append((i, a))
+
+    def _with_appositive(self, i: int, actors: list[Actor]) -> list[Actor]:
+        """"Kenzo Oshima, the UN relief coordinator": the apposition says who he is."""
+        if len(actors) > 1 or (actors and (actors[0].country or actors[0].org)):
+            return actors
+        for c in self.p.child(i, "appos"):
+            other = self._resolve_head(c.i) or self.owner_of(c.i)
+            if not other or not (other[0].country or other[0].org):
+                continue
+            o = other[0]
+            if not actors:
+                return [replace(o, text=self.p.span_text(self.p.toks[i].left, i + 1),
+                                start=self.p.toks[self.p.toks[i].left].idx,
+                                end=self.p.toks[i].end)]
+            a = actors[0]
+            merged = replace(a, country=o.country, org=o.org, role=a.role or o.role,
+                             sector=a.sector or o.sector,
+                             code=_code(o.country, o.org, a.sector or o.sector, None))
+            self._remember(merged, a.name.split()[-1] if a.name and a.kind == "person" else None)
+            return [merged]
+        return actors
 
     def _modifier(self, i: int) -> bool:
         """True for words inside a larger name or phrase ("Ilham" in "Ilham Aliyev")."""
@@ -312,6 +335,9 @@ class ArticleActors:
                     actors += [self._group(a.text, a.start, a.end, a.country, a.org, sector)
                                for a in post[1:]]
                 return actors
+            if t.tag in ("NNS", "NNPS") or sector in _GROUP_SECTORS:
+                # "protesters", "the rebels": a group whose country the text may give later
+                return [Actor(text, s, e, name=None, sector=sector, code=sector, kind="group")]
             return []
         if t.ent == "ORG" and t.pos == "PROPN" and kind is None:
             a, b = self._ent_bounds(i)
@@ -321,6 +347,41 @@ class ArticleActors:
             return [Actor(text, s, e, name=text, country=aff["country"], kind="organization",
                           code=aff["country"])]
         return []
+
+    def owner_of(self, i: int) -> list[Actor]:
+        """The country or organization that a thing belongs to: "Armenian villages"."""
+        t = self.p.toks[i]
+        if t.pos != "NOUN":
+            return []
+        agent = self.kb.agents.get(t.lower)
+        sector = agent.sector if agent and agent.type == "noun" else None
+        out: list[Actor] = []
+        seen: set[str] = set()
+        for j in range(t.left, i):  # "French and Egyptian warships": one group each
+            m = self.match_at.get(j)
+            if m is None or m.start != j or self._clause_between(j, i):
+                continue
+            e = m.of_kind("org", "country", "demonym")
+            if e is not None and e.ref not in seen:
+                seen.add(e.ref)
+                text, s, end = self._span(j, i + 1)
+                if e.kind == "org":
+                    o = self.kb.orgs[e.ref]
+                    out.append(self._group(text, s, end, o.country, o.acronym,
+                                           sector or o.sector))
+                else:
+                    out.append(self._group(text, s, end, e.ref, None, sector))
+        return out
+
+    def _clause_between(self, j: int, head: int) -> bool:
+        toks = self.p.toks
+        k = j
+        while k != head:
+            if toks[k].dep in ("relcl", "acl", "appos", "advcl", "ccomp", "prep") or \
+                    toks[k].head == k:
+                return True
+            k = toks[k].head
+        return False
 
     def _np_start(self, i: int, a0: int) -> int:
         # Keep the phrase to its pre-modifiers: "the leaders of Armenia" ends at "leaders".
@@ -374,26 +435,30 @@ class ArticleActors:
     def _generic(self, m: Match, text: str, s: int, e: int) -> list[Actor]:
         refs = {x.ref for x in m.entries if x.kind == "org_generic"}
         for _, prev in reversed(self.history):
-            if prev.org in refs:
+            if prev.org and (prev.org in refs or "*" in refs) and prev.kind == "organization":
                 return [replace(prev, text=text, start=s, end=e, kind="organization",
                                 role=None, name=self.kb.orgs[prev.org].name)]
         return []
 
     def _pronoun(self, t: Tok) -> list[Actor]:
         want_person = t.lower in _PERSON_PRONOUNS
-        if not (want_person or t.lower in _THING_PRONOUNS):
+        plural = t.lower in _PLURAL_PRONOUNS
+        if not (want_person or plural or t.lower in _THING_PRONOUNS):
             return []
         # "X told Y that he believed ...": the speaker is the likeliest antecedent
         k = t
-        for _ in range(8):
+        for _ in range(8 if t.dep == "nsubj" else 0):
             if k.head == k.i:
                 break
             if k.dep in ("ccomp", "advcl", "xcomp"):
                 for subj in self.p.child(k.head, "nsubj"):
-                    prev = self._memo.get(subj.i)
-                    if prev and (prev[0].kind == "person") == want_person and subj.i != t.i:
-                        return [replace(prev[0], text=t.text, start=t.idx, end=t.end)]
+                    prev = self.actors_at(subj.i)
+                    if prev and subj.i != t.i and (
+                            plural or (prev[0].kind == "person") == want_person):
+                        return [replace(a, text=t.text, start=t.idx, end=t.end) for a in prev]
             k = self.p.toks[k.head]
+        if plural:
+            return []  # "they" outside reported speech is too often someone unnamed
         for tok_i, prev in reversed(self.history):
             if tok_i >= t.i or self.p.toks[tok_i].sent < t.sent - 1:
                 continue

@@ -43,7 +43,9 @@ app.add_typer(eval_cmd.eval_app, name="eval")
 def main() -> None:
     """Console entry point: library errors become messages and exit codes here only."""
     try:
-        app(standalone_mode=False)
+        rv = app(standalone_mode=False)
+        if isinstance(rv, int) and rv:
+            sys.exit(rv)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except UsageError as exc:
@@ -58,12 +60,10 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("dyad: interrupted", err=True)
         sys.exit(130)
-    except Exception as exc:  # click usage errors arrive here in non-standalone mode
-        import click
-
-        if isinstance(exc, click.exceptions.UsageError):
+    except Exception as exc:  # the parser's usage errors arrive here in non-standalone mode
+        if getattr(exc, "exit_code", None) == EXIT_USAGE and hasattr(exc, "show"):
             exc.show()
             sys.exit(EXIT_USAGE)
-        if isinstance(exc, click.exceptions.Abort):
+        if type(exc).__name__ == "Abort":
             sys.exit(EXIT_ERROR)
         raise

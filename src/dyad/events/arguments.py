@@ -12,7 +12,7 @@ SUBJ = ("nsubj", "csubj")
 PASS_SUBJ = ("nsubjpass", "csubjpass")
 # Clauses that share their head's subject: "agreed to share", "called X and faulted Y",
 # "While visiting Yerevan, the chief said".
-INHERIT = ("xcomp", "conj", "advcl", "pcomp")
+INHERIT = ("xcomp", "conj", "advcl", "pcomp", "acomp")
 # Prepositions that introduce a target, by event type (first found wins).
 TARGET_PREPS: dict[str, tuple[str, ...]] = {
     "CONSULT": ("with", "to"),

@@ -11,7 +11,7 @@ separately with ``modality: reported``.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dyad.actors.resolve import ArticleActors
@@ -139,9 +139,7 @@ def _depth(p: Parsed, a: int, b: int) -> int:
 def _actors_of(ctx: Context, heads: list[int]) -> list[Actor]:
     out: list[Actor] = []
     for h in heads:
-        found = ctx.actors.actors_at(h)
-        if not found:
-            found = _possessor(ctx, h)
+        found = ctx.actors.actors_at(h) or ctx.actors.owner_of(h) or _possessor(ctx, h)
         out.extend(found)
     return _unique(out)
 
@@ -182,6 +180,12 @@ def _sources(ctx: Context, h: Hit) -> list[Actor]:
         return _possessor(ctx, h.token)
     subj, _passive = args.subjects(p, h.token)
     found = _actors_of(ctx, subj)
+    t = p.toks[h.token]
+    if not found and t.dep == "acl" and t.tag == "VBG":
+        # "the PKK issued a declaration demanding ...": the one who issued it demands
+        noun = p.toks[t.head]
+        if noun.dep in ("dobj", "nsubjpass"):
+            found = _actors_of(ctx, args.subjects(p, noun.head)[0])
     found += _actors_of(ctx, args.co_sources(p, h.token, subj))
     return _unique(found)
 
@@ -197,10 +201,17 @@ def _targets(ctx: Context, h: Hit, sources: list[Actor]) -> list[Actor]:
         if found := _actors_of(ctx, heads):
             return found
     objs = [o.i for o in args.objects(p, h.token) if o.i != h.noun]
-    if found := _actors_of(ctx, objs):
-        return found
+    direct = _actors_of(ctx, objs)
+    if any(a.key() for a in direct):
+        return direct
+    if ctx.lex.types[ev].quad == 4:
+        # material conflict against "Armenian villages" is against Armenia
+        if found := [a for o in objs for a in ctx.actors.owner_of(o)]:
+            return found
     if found := _actors_of(ctx, args.prep_objects(p, h.token, args.TARGET_PREPS.get(ev, ()))):
         return found
+    if direct:  # "deployed forces to X" names X; "arrested protesters" names only them
+        return direct
     if h.noun is not None:
         heads = args.prep_objects(p, h.noun, ("with", "against", "on", "to", "of", "between"))
         if found := _actors_of(ctx, heads):
@@ -275,22 +286,85 @@ def _modality(ctx: Context, h: Hit, when: TimeValue | None) -> str:
     return "asserted"
 
 
+def _span_head(p: Parsed, start: int, end: int) -> Tok | None:
+    """The token of a character span whose head lies outside it."""
+    first = p.token_at(start)
+    if first is None:
+        return None
+    t = first
+    for _ in range(10):
+        head = p.toks[t.head]
+        if head.i == t.i or not (start <= head.idx < end):
+            return t
+        t = head
+    return t
+
+
+def _governor(p: Parsed, i: int) -> int | None:
+    """The verb (or, failing one, the event noun) a time expression attaches to."""
+    t = p.toks[i]
+    for _ in range(10):
+        if t.head == t.i:
+            return t.i if t.pos in ("VERB", "AUX") else None
+        head = p.toks[t.head]
+        if head.pos in ("VERB", "AUX"):
+            return head.i
+        if head.pos in ("NOUN", "PROPN") and t.dep in ("nmod", "compound", "nummod", "amod"):
+            return None  # "the November 9, 2020 statement": names a thing, dates no act
+        t = head
+    return None
+
+
+def _time_rank(p: Parsed, h: Hit, g: int, past_in_future: bool = False) -> int | None:
+    """How closely the verb g that a time hangs on belongs to the trigger's clause."""
+    if g == h.token or g == h.noun:
+        return 0
+    t = p.toks[h.token]
+    if h.nominal or t.dep in ("acl", "relcl"):
+        base = t.head if not h.nominal else h.token
+        if g in p.subtree(base) or g == p.toks[base].head:
+            return 1
+    k, d = t, 0
+    while k.head != k.i and d < 6:  # the trigger's own clause sits inside g's clause
+        if k.dep not in ("conj", "xcomp", "advcl", "ccomp", "acl", "relcl"):
+            break
+        k, d = p.toks[k.head], d + 1
+        if k.i == g:
+            return 1 + d
+    k, d = p.toks[g], 0
+    while k.head != k.i and d < 6:  # g's clause hangs off the trigger: "when X invaded"
+        if k.dep == "ccomp" and past_in_future:
+            pass  # "agreed that they will respect ... last fall": the past belongs to "agreed"
+        elif k.dep not in ("conj", "xcomp", "advcl"):
+            return None
+        k, d = p.toks[k.head], d + 1
+        if k.i == h.token:
+            return 3 + d
+    return None
+
+
 def _date(ctx: Context, h: Hit) -> tuple[TimeValue | None, str]:
     p = ctx.p
-    clause = _clause(p, h.token)
-    lo, hi = p.toks[clause.start].idx, p.toks[clause.stop - 1].end
+    sent = p.toks[h.token].sent
     best: tuple[int, TimeValue] | None = None
     for tv in ctx.times:
-        if tv.type not in ("DATE", "TIME") or not (lo <= tv.start and tv.end <= hi):
+        if tv.type not in ("DATE", "TIME") or not tv.value[:1].isdigit():
             continue
-        if not tv.value[:1].isdigit():
+        tok = _span_head(p, tv.start, tv.end)
+        if tok is None or tok.sent != sent:
             continue
-        tok = p.token_at(tv.start)
-        d = _depth(p, h.token, tok.i) if tok else 99
-        if best is None or d < best[0]:
-            best = (d, tv)
+        g = _governor(p, tok.i)
+        past_in_future = bool(
+            g is not None and ctx.published is not None and tv.end_date
+            and date.fromisoformat(tv.end_date) <= ctx.published
+            and {c.lower for c in p.child(g, "aux")} & FUTURE_AUX)
+        rank = _time_rank(p, h, g, past_in_future) if g is not None else None
+        if rank is not None and (best is None or rank < best[0]):
+            best = (rank, tv)
     if best is not None:
         return best[1], "text"
+    if h.nominal:
+        return None, "none"  # "the blockade", "earlier agreements": not dated by the article
     if ctx.published_value is not None:
         return ctx.published_value, "published"
     return None, "none"
@@ -324,6 +398,7 @@ def _event(ctx: Context, h: Hit, entry: Trigger, src: list[Actor], tgt: list[Act
     trig = Span(p.span_text(a, b), p.toks[a].idx, p.toks[b - 1].end)
     when, source = _date(ctx, h)
     where = _location(ctx, h, src + tgt)
+    src, tgt = _localize(src, where), _localize(tgt, where)
     etype = ctx.lex.types[entry.event]
     key = hashlib.sha1(ctx.article_id.encode("utf-8")).hexdigest()[:10]
     return Event(
@@ -346,6 +421,15 @@ def _event(ctx: Context, h: Hit, entry: Trigger, src: list[Actor], tgt: list[Act
         trigger=trig,
         confidence=min(1.0, confidence),
     )
+
+
+def _localize(actors: list[Actor], where: Place | None) -> list[Actor]:
+    """"Protesters rallied in Belgrade": a group with no country of its own takes the place's."""
+    if where is None or not where.country:
+        return actors
+    return [replace(a, country=where.country, code=(where.country + (a.sector or "")))
+            if a.kind == "group" and not (a.country or a.org) and a.sector else a
+            for a in actors]
 
 
 def _build(ctx: Context, h: Hit, hits: dict[int, Hit]) -> Event:
@@ -376,26 +460,37 @@ def _victims(ctx: Context, h: Hit, hits: dict[int, Hit]) -> list[Actor]:
 def _speech_accusation(ctx: Context, i: int, hits: dict[int, Hit]) -> Event | None:
     """A statement whose content blames someone for a hostile act or a wrong."""
     p, lex = ctx.p, ctx.lex
+    neutral = p.toks[i].lemma in lex.neutral_speech_verbs
+    h = Hit(i, _accuse_entry(lex), i, i + 1)
+    src: list[Actor] | None = None
     for c in p.child(i, "ccomp"):
         culprit: list[Actor] = []
         for j in p.subtree(c.i):
             t = p.toks[j]
             hostile = j in hits and lex.types[hits[j].entry.event].quad in HOSTILE_QUADS \
                 and hits[j].entry.event != "REQUEST"
-            if hostile or t.lemma in lex.wrongdoing:
-                culprit = _culprit(ctx, j, c.i)
-                if culprit:
-                    break
-        if not culprit:
+            if not (hostile or t.lemma in lex.wrongdoing):
+                continue
+            if src is None:
+                src = _sources(ctx, h)
+            if neutral and t.lemma not in lex.wrongdoing and not _victim_speaks(ctx, hits[j], src):
+                continue
+            culprit = _culprit(ctx, j, c.i)
+            if culprit:
+                break
+        if not culprit or not src:
             continue
-        h = Hit(i, _accuse_entry(lex), i, i + 1)
-        src = _sources(ctx, h)
         keys = {a.key() for a in src}
         culprit = [a for a in culprit if a.key() not in keys or a.key() is None]
-        if not src or not culprit:
-            continue
-        return _event(ctx, h, h.entry, src, culprit, 0.75)
+        if culprit:
+            return _event(ctx, h, h.entry, src, culprit, 0.75)
     return None
+
+
+def _victim_speaks(ctx: Context, act: Hit, speakers: list[Actor]) -> bool:
+    """"Armenia said Azerbaijan attacked it": the speaker reports a wrong done to it."""
+    victims = {a.key() for a in _targets(ctx, act, _sources(ctx, act))}
+    return bool(victims & {a.key() for a in speakers} - {None})
 
 
 def _culprit(ctx: Context, j: int, top: int) -> list[Actor]:

@@ -21,6 +21,9 @@ conflict), a default CAMEO code, a Goldstein-style score and its modes.
 ``light_verbs``: verbs that take their event from their object noun
     ("held talks", "launched an attack", "signed an agreement").
 ``speech_verbs``: verbs of saying; their own event comes from what is said.
+``neutral_speech_verbs``: the plain attribution verbs among them ("said",
+    "told", "announced"); a plain report of a hostile act is an accusation only
+    when it names a wrong or the speaker is on the receiving end.
 ``wrongdoing``: verbs and nouns that make a report of them an accusation
     ("said that X violated ...", "contradicts ...") without being an event.
 ``negators``: verbs that negate their complement ("failed to condemn").
@@ -66,12 +69,21 @@ class Trigger:
 
     @property
     def head(self) -> str:
-        return self.lemma.split()[0]
+        """The word looked up: a phrasal verb's verb, a compound noun's last word."""
+        parts = self.lemma.split()
+        return parts[-1] if self.pos == "noun" else parts[0]
 
     @property
     def particle(self) -> str | None:
+        """Words that must follow a phrasal verb ("call off")."""
         parts = self.lemma.split()
-        return " ".join(parts[1:]) if len(parts) > 1 else None
+        return " ".join(parts[1:]) if len(parts) > 1 and self.pos != "noun" else None
+
+    @property
+    def modifiers(self) -> tuple[str, ...]:
+        """Words that must precede a compound noun ("air strike", "hunger strike")."""
+        parts = self.lemma.split()
+        return tuple(parts[:-1]) if self.pos == "noun" else ()
 
 
 @dataclass
@@ -80,6 +92,7 @@ class Lexicon:
     by_head: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
+    neutral_speech_verbs: frozenset[str] = frozenset()
     wrongdoing: frozenset[str] = frozenset()
     negators: frozenset[str] = frozenset()
     hypothetical: frozenset[str] = frozenset()
@@ -135,11 +148,13 @@ def load_lexicon() -> Lexicon:
             trig = _trigger(item, types)
             lex.by_head.setdefault((trig.head, trig.pos), []).append(trig)
         words = {k: frozenset(str(w).lower() for w in raw.get(k) or ()) for k in (
-            "light_verbs", "speech_verbs", "wrongdoing", "negators", "hypothetical")}
+            "light_verbs", "speech_verbs", "neutral_speech_verbs", "wrongdoing", "negators",
+            "hypothetical")}
     except (KeyError, ValueError, TypeError, yaml.YAMLError) as exc:
         raise ConfigError(Messages.E204, path="event lexicon", detail=str(exc)) from exc
     lex.light_verbs = words["light_verbs"]
-    lex.speech_verbs = words["speech_verbs"]
+    lex.speech_verbs = words["speech_verbs"] | words["neutral_speech_verbs"]
+    lex.neutral_speech_verbs = words["neutral_speech_verbs"]
     lex.wrongdoing = words["wrongdoing"]
     lex.negators = words["negators"]
     lex.hypothetical = words["hypothetical"]

@@ -45,10 +45,19 @@ def object_lemmas(p: Parsed, i: int) -> dict[str, int]:
     return out
 
 
+_QUANTITY = {"dozen", "hundred", "thousand", "million", "number", "group", "score", "batch",
+             "series", "wave", "round", "string", "couple", "pair", "handful", "lot", "set"}
+
+
 def _add(p: Parsed, t: Tok, out: dict[str, int]) -> None:
     out.setdefault(t.lemma, t.i)
     for c in p.child(t.i, "compound", "amod"):
         out.setdefault(c.lemma, t.i)
+    if t.lemma in _QUANTITY:  # "expelled dozens of diplomats": look through the count
+        for prep in p.child(t.i, "prep"):
+            if prep.lower == "of":
+                for o in p.child(prep.i, "pobj"):
+                    _add(p, o, out)
 
 
 def _particle_ok(p: Parsed, i: int, particle: str | None) -> bool:
@@ -64,15 +73,24 @@ def _particle_ok(p: Parsed, i: int, particle: str | None) -> bool:
     )
 
 
+def _modifiers_ok(p: Parsed, i: int, mods: tuple[str, ...]) -> bool:
+    if not mods or i < len(mods):
+        return not mods
+    before = [p.toks[j].lower for j in range(i - len(mods), i)]
+    # "cease-fire" is split into "cease", "-", "fire"
+    joined = [p.toks[j].lower for j in range(i - 1, -1, -1) if p.toks[j].text != "-"]
+    return before == list(mods) or joined[: len(mods)][::-1] == list(mods)
+
+
 def choose(entries: list[Trigger], p: Parsed, i: int, objs: dict[str, int]) -> Trigger | None:
     """The best entry for token ``i`` given its objects; None when nothing applies."""
     best: tuple[int, float, Trigger] | None = None
     for e in entries:
-        if not _particle_ok(p, i, e.particle):
+        if not _particle_ok(p, i, e.particle) or not _modifiers_ok(p, i, e.modifiers):
             continue
         if e.objects and not (e.objects & objs.keys()):
             continue
-        score = (2 if e.objects else 0) + (1 if e.particle else 0)
+        score = (2 if e.objects else 0) + (1 if e.particle or e.modifiers else 0)
         key = (score, e.weight, e)
         if best is None or key[:2] > best[:2]:
             best = key
