@@ -144,3 +144,14 @@ def test_trigger_offsets_point_at_the_words(coder) -> None:
 @pytest.mark.model
 def test_sentence_without_event_gives_none(coder) -> None:
     assert coder("The weather in Paris was mild for the season.", PUB).events == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Japan will provide emergency food aid to Sudan.", "AGREE"),
+    ("The United States will impose new sanctions on Iran.", "THREATEN"),
+    ("Syria said it will not accept any more refugees.", "REJECT"),
+])
+def test_announced_acts_are_statements_of_intent(coder, text: str, etype: str) -> None:
+    ev = find(coder(text, PUB).events, etype)
+    assert not ev.negated

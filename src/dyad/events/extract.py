@@ -399,6 +399,9 @@ def _event(ctx: Context, h: Hit, entry: Trigger, src: list[Actor], tgt: list[Act
     when, source = _date(ctx, h)
     where = _location(ctx, h, src + tgt)
     src, tgt = _localize(src, where), _localize(tgt, where)
+    negated = _negated(ctx, h)
+    modality = _modality(ctx, h, when if source == "text" else None)
+    entry, negated = _as_statement(ctx.lex, entry, negated, modality)
     etype = ctx.lex.types[entry.event]
     key = hashlib.sha1(ctx.article_id.encode("utf-8")).hexdigest()[:10]
     return Event(
@@ -411,8 +414,8 @@ def _event(ctx: Context, h: Hit, entry: Trigger, src: list[Actor], tgt: list[Act
         mode=entry.mode,
         context=list(entry.context),
         quad=etype.quad,
-        negated=_negated(ctx, h),
-        modality=_modality(ctx, h, when if source == "text" else None),
+        negated=negated,
+        modality=modality,
         source=src,
         target=tgt,
         date=when,
@@ -430,6 +433,21 @@ def _localize(actors: list[Actor], where: Place | None) -> list[Actor]:
     return [replace(a, country=where.country, code=(where.country + (a.sector or "")))
             if a.kind == "group" and not (a.country or a.org) and a.sector else a
             for a in actors]
+
+
+def _as_statement(lex: Lexicon, entry: Trigger, negated: bool,
+                  modality: str) -> tuple[Trigger, bool]:
+    """An act announced for the future is a statement of intent, coded as CAMEO does:
+    "will provide aid" is AGREE, "will impose sanctions" THREATEN, and "will not
+    accept refugees" REJECT."""
+    if modality not in ("future", "hypothetical"):
+        return entry, negated
+    etype = lex.types[entry.event]
+    turn = etype.refusal if negated else etype.intent
+    if turn is None:
+        return entry, negated
+    event, cameo = turn
+    return replace(entry, event=event, cameo=cameo, mode=None), False
 
 
 def _build(ctx: Context, h: Hit, hits: dict[int, Hit]) -> Event:

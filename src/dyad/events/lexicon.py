@@ -54,6 +54,8 @@ class EventType:
     cameo: str
     goldstein: float
     modes: tuple[str, ...] = ()
+    intent: tuple[str, str] | None = None  # (event, cameo) of an announced act
+    refusal: tuple[str, str] | None = None  # (event, cameo) of a refusal to act
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,10 @@ def _trigger(item: dict[str, Any], types: dict[str, EventType]) -> Trigger:
     )
 
 
+def _pair(item: dict[str, Any] | None) -> tuple[str, str] | None:
+    return (str(item["event"]), str(item["cameo"])) if item else None
+
+
 def _read(name: str) -> Any:
     return yaml.safe_load((resources.files("dyad") / "data" / name).read_text("utf-8"))
 
@@ -139,6 +145,8 @@ def load_lexicon() -> Lexicon:
                 cameo=str(t["cameo"]),
                 goldstein=float(t.get("goldstein", 0.0)),
                 modes=tuple(t.get("modes") or ()),
+                intent=_pair(t.get("intent")),
+                refusal=_pair(t.get("refusal")),
             )
             for name, t in raw_types.items()
         }
