@@ -11,6 +11,7 @@ separately with ``modality: reported``.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -22,6 +23,8 @@ from dyad.nlp.parse import Parsed, Tok
 from dyad.records import Actor, Event, Place, Span, TimeValue
 
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE"}
+# Acts done to the people of a place: with no one named, the place's country is the target.
+PLACE_TARGET = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 # A trigger in the complement of one of these is its content, not an event of its own.
 CONTENT_OF = {"AGREE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "ACCUSE", "CONCEDE"}
 HOSTILE_QUADS = (3, 4)
@@ -191,37 +194,54 @@ def _sources(ctx: Context, h: Hit) -> list[Actor]:
 
 
 def _targets(ctx: Context, h: Hit, sources: list[Actor]) -> list[Actor]:
+    """Who the event is done to: the first candidate, in order of how directly the
+    syntax names it, that is someone other than the source."""
     p, ev = ctx.p, h.entry.event
     if h.nominal:
         heads = args.prep_objects(p, h.token, ("of", "against", "on", "to", "with"))
         return _actors_of(ctx, heads)
-    subj, passive = args.subjects(p, h.token)
+    return _prefer(_target_candidates(ctx, h, h.token, ev, sources), sources)
+
+
+def _target_candidates(ctx: Context, h: Hit, i: int, ev: str,
+                       sources: list[Actor]) -> Iterator[list[Actor]]:
+    p = ctx.p
+    _, passive = args.subjects(p, i)
     if passive:
-        heads = [c.i for c in p.child(h.token, "nsubjpass")]
-        if found := _actors_of(ctx, heads):
-            return found
-    objs = [o.i for o in args.objects(p, h.token) if o.i != h.noun]
-    direct = _actors_of(ctx, objs)
-    if any(a.key() for a in direct):
-        return direct
-    if ctx.lex.types[ev].quad == 4:
-        # material conflict against "Armenian villages" is against Armenia
-        if found := [a for o in objs for a in ctx.actors.owner_of(o)]:
-            return found
-    if found := _actors_of(ctx, args.prep_objects(p, h.token, args.TARGET_PREPS.get(ev, ()))):
-        return found
-    if direct:  # "deployed forces to X" names X; "arrested protesters" names only them
-        return direct
-    if h.noun is not None:
-        heads = args.prep_objects(p, h.noun, ("with", "against", "on", "to", "of", "between"))
-        if found := _actors_of(ctx, heads):
-            return found
+        yield _actors_of(ctx, [c.i for c in p.child(i, "nsubjpass")])
+    yield _actors_of(ctx, [o.i for o in args.objects(p, i) if o.i != h.noun])
+    yield _actors_of(ctx, args.prep_objects(p, i, args.TARGET_PREPS.get(ev, ())))
+    if h.noun is not None and i == h.token:
+        yield _actors_of(ctx, args.prep_objects(
+            p, h.noun, ("with", "against", "on", "to", "of", "between")))
     if ev in CONTENT_TARGET:
-        for c in p.child(h.token, "ccomp"):
-            s2, _ = args.subjects(p, c.i)
-            if found := _actors_of(ctx, s2):
-                return found
-    return _search_below(ctx, h, sources)
+        for c in p.child(i, "ccomp"):
+            yield _actors_of(ctx, args.subjects(p, c.i)[0])
+    for c in p.child(i, "xcomp"):
+        # "threatened to break off relations with Congo": the content's target
+        inner = Hit(c.i, h.entry, c.i, c.i + 1)
+        yield from _target_candidates(ctx, inner, c.i, ev, sources)
+    if i == h.token:
+        yield _search_below(ctx, h, sources)
+
+
+def _prefer(candidates: Iterator[list[Actor]], sources: list[Actor]) -> list[Actor]:
+    """First candidate naming someone other than the source; else the first named one."""
+    src_keys = {a.key() for a in sources}
+    src_spans = {(a.start, a.end) for a in sources}
+    fallback: list[Actor] = []
+    keyed: list[Actor] = []
+    for cand in candidates:
+        cand = [a for a in cand if (a.start, a.end) not in src_spans]
+        if not cand:
+            continue
+        if any(a.key() and a.key() not in src_keys for a in cand):
+            return cand
+        if not keyed and any(a.key() for a in cand):
+            keyed = cand
+        if not fallback:
+            fallback = cand
+    return keyed or fallback
 
 
 def _search_below(ctx: Context, h: Hit, sources: list[Actor]) -> list[Actor]:
@@ -458,8 +478,21 @@ def _build(ctx: Context, h: Hit, hits: dict[int, Hit]) -> Event:
         tgt = _victims(ctx, h, hits)
     if not tgt and h.entry.event in RECIPROCAL and len({a.key() for a in src}) > 1:
         tgt = list(src)
+    if not tgt and (h.entry.event in PLACE_TARGET or h.entry.mode == "visit"):
+        tgt = _place_target(ctx, h, src)
     conf = h.entry.weight * 0.6 + (0.2 if src else 0) + (0.2 if tgt else 0)
     return _event(ctx, h, h.entry, src, tgt, conf * (0.8 if h.nominal else 1.0))
+
+
+def _place_target(ctx: Context, h: Hit, src: list[Actor]) -> list[Actor]:
+    """"arrived in Amman", "a curfew in Abidjan": the place's country receives the act."""
+    where = _location(ctx, h, src)
+    if where is None or not where.country:
+        return []
+    visit = h.entry.mode == "visit" or h.entry.event == "CONSULT"
+    return [Actor(where.text, where.start, where.end, name=where.name, country=where.country,
+                  sector="GOV" if visit else None, code=where.country + ("GOV" if visit else ""),
+                  kind="state" if visit else "group")]
 
 
 def _victims(ctx: Context, h: Hit, hits: dict[int, Hit]) -> list[Actor]:
