@@ -9,6 +9,7 @@ actors behind an argument's head word, and ``place_at(token)`` for places.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -26,6 +27,20 @@ _LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "thro
               "into", "via", "through"}
 _GROUP_SECTORS = {"CVL", "REB", "OPP", "REF", "LAB", "EDU", "MED", "CRM", "MIL", "COP"}
 _QUOTES = set("\"“”‘’«»")
+
+
+_DATELINE = re.compile(r"\A\s*[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Za-z'.-]+)*,?\s*"
+                       r"(?:\([^)]{1,40}\)\s*)?(?:[A-Z][a-z]{2,8}\.? \d{1,2}\s*)?"
+                       r"(?:\([^)]{1,40}\)\s*)?[-–—]{1,2}\s")
+
+
+def _dateline_end(text: str) -> int:
+    """End of a wire-copy dateline ("KYIV, Ukraine (AP) -- "), or 0 when there is none."""
+    m = _DATELINE.match(text[:160])
+    if m is None:
+        return 0
+    first = m.group(0).split()[0].strip(",")
+    return m.end() if first.isupper() and len(first) > 1 else 0
 
 
 def _code(country: str | None, org: str | None, sector: str | None, kb_code: str | None) -> str:
@@ -141,7 +156,10 @@ class ArticleActors:
                 m = self.match_at.get(t.i)
                 if m is None or self._head_of(m) == t.i:
                     heads.add(t.i)
+        dateline = _dateline_end(self.p.text)
         for i in sorted(heads):
+            if toks[i].idx < dateline:
+                continue  # "ACCRA, May 14 -": where the story was filed, not an actor
             actors = self._with_appositive(i, self._resolve_head(i))
             if actors:
                 self._memo[i] = actors
@@ -338,6 +356,10 @@ class ArticleActors:
             if t.tag in ("NNS", "NNPS") or sector in _GROUP_SECTORS:
                 # "protesters", "the rebels": a group whose country the text may give later
                 return [Actor(text, s, e, name=None, sector=sector, code=sector, kind="group")]
+            if any(c.lower == "the" for c in self.p.child(i, "det")):
+                # "the government", "the army": the country may come from the event's place
+                return [Actor(text, s, e, name=None, sector=sector, code=sector,
+                              kind="organization")]
             return []
         if t.ent == "ORG" and t.pos == "PROPN" and kind is None:
             a, b = self._ent_bounds(i)

@@ -25,6 +25,8 @@ from dyad.records import Actor, Event, Place, Span, TimeValue
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE"}
 # Acts done to the people of a place: with no one named, the place's country is the target.
 PLACE_TARGET = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+# Events whose doer can stand alone: a participle of these modifying a noun is its act.
+INTRANSITIVE = {"PROTEST", "RETREAT", "CONSULT", "AGREE", "MOBILIZE"}
 # A trigger in the complement of one of these is its content, not an event of its own.
 CONTENT_OF = {"AGREE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "ACCUSE", "CONCEDE"}
 HOSTILE_QUADS = (3, 4)
@@ -181,9 +183,11 @@ def _sources(ctx: Context, h: Hit) -> list[Actor]:
             if found := ctx.actors.actors_at(c.i):
                 return found
         return _possessor(ctx, h.token)
-    subj, _passive = args.subjects(p, h.token)
-    found = _actors_of(ctx, subj)
+    subj, passive = args.subjects(p, h.token)
     t = p.toks[h.token]
+    if passive and not subj and t.dep == "acl" and h.entry.event in INTRANSITIVE:
+        subj = [t.head]  # "traders protested outside the ministry", read as a participle
+    found = _actors_of(ctx, subj)
     if not found and t.dep == "acl" and t.tag == "VBG":
         # "the PKK issued a declaration demanding ...": the one who issued it demands
         noun = p.toks[t.head]
@@ -200,7 +204,11 @@ def _targets(ctx: Context, h: Hit, sources: list[Actor]) -> list[Actor]:
     if h.nominal:
         heads = args.prep_objects(p, h.token, ("of", "against", "on", "to", "with"))
         return _actors_of(ctx, heads)
-    return _prefer(_target_candidates(ctx, h, h.token, ev, sources), sources)
+    cands = _target_candidates(ctx, h, h.token, ev, sources)
+    if ev in RECIPROCAL and len({a.key() for a in sources} - {None}) > 1:
+        # "Ghana and Togo agreed to reopen the crossing": the parties act on each other
+        cands = (c for n, c in enumerate(cands) if n < 3)
+    return _prefer(cands, sources)
 
 
 def _target_candidates(ctx: Context, h: Hit, i: int, ev: str,
@@ -451,8 +459,8 @@ def _localize(actors: list[Actor], where: Place | None) -> list[Actor]:
     if where is None or not where.country:
         return actors
     return [replace(a, country=where.country, code=(where.country + (a.sector or "")))
-            if a.kind == "group" and not (a.country or a.org) and a.sector else a
-            for a in actors]
+            if a.kind in ("group", "organization") and not (a.country or a.org) and a.sector
+            else a for a in actors]
 
 
 def _as_statement(lex: Lexicon, entry: Trigger, negated: bool,
