@@ -155,3 +155,18 @@ def test_sentence_without_event_gives_none(coder) -> None:
 def test_announced_acts_are_statements_of_intent(coder, text: str, etype: str) -> None:
     ev = find(coder(text, PUB).events, etype)
     assert not ev.negated
+
+
+@pytest.mark.model
+def test_past_event_is_never_dated_after_publication(coder) -> None:
+    # "next week" cannot date an arrest the article reports as done
+    ev = find(coder("Police arrested the editor, who was due to testify next week.",
+                    PUB).events, "COERCE")
+    assert ev.date is not None and ev.date.begin <= PUB
+
+
+@pytest.mark.model
+def test_a_time_that_names_a_thing_does_not_date_the_event(coder) -> None:
+    text = "Armenia demanded the implementation of the November 9, 2020 statement."
+    ev = find(coder(text, PUB).events, "REQUEST")
+    assert ev.date_source == "published"

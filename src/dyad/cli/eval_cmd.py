@@ -39,3 +39,29 @@ def timeml_cli(
         typer.echo(json.dumps(scores, indent=2))
     else:
         typer.echo(format_timeml_report(scores))
+
+
+@eval_app.command("acceptance")
+def acceptance_cli(
+    folders: list[Path] = typer.Argument(..., exists=True, file_okay=False,
+                                         help="Folders with article.txt and expected.json"),
+    as_json: bool = typer.Option(False, "--json", help="Print the reports as JSON."),
+) -> None:
+    """Expected events found in analyst-coded articles (expected.json beside article.txt)."""
+    from dyad import code
+    from dyad.eval.acceptance import score_article
+
+    for folder in folders:
+        rep = score_article(folder, code)
+        if as_json:
+            typer.echo(json.dumps({"article": rep.article, "found": rep.found,
+                                   "missed": [m["id"] for m in rep.missed],
+                                   "dated": rep.dated, "misdated": rep.misdated,
+                                   "coded": rep.coded}, ensure_ascii=False))
+            continue
+        typer.echo(f"{rep.article}: {len(rep.found)} of {rep.total} expected events found; "
+                   f"{len(rep.dated)} with the expected date")
+        for m in rep.missed:
+            typer.echo(f"  missed {m['id']} {m['event']}: {m.get('evidence', '')[:70]}")
+        for eid, want, got in rep.misdated:
+            typer.echo(f"  {eid} dated {got}, expected {want}")

@@ -26,6 +26,8 @@ class AcceptanceReport:
     article: str
     found: list[str] = field(default_factory=list)
     missed: list[dict[str, Any]] = field(default_factory=list)
+    dated: list[str] = field(default_factory=list)  # found with the expected date
+    misdated: list[tuple[str, str, str | None]] = field(default_factory=list)
     coded: list[dict[str, Any]] = field(default_factory=list)
 
     @property
@@ -73,8 +75,15 @@ def score_article(folder: Path, coder: Callable[..., ArticleResult]) -> Acceptan
         for e in result.events
     ]
     for exp in expected.get("events", []):
-        if any(matches(exp, e) for e in result.events):
-            report.found.append(exp["id"])
-        else:
+        hits = [e for e in result.events if matches(exp, e)]
+        if not hits:
             report.missed.append(exp)
+            continue
+        report.found.append(exp["id"])
+        if "date" in exp:
+            values = [e.date.value if e.date else None for e in hits]
+            if exp["date"] in values:
+                report.dated.append(exp["id"])
+            else:
+                report.misdated.append((exp["id"], exp["date"], values[0]))
     return report

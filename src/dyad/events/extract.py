@@ -20,6 +20,7 @@ from dyad.events import arguments as args
 from dyad.events.lexicon import Lexicon, Trigger
 from dyad.events.triggers import Hit, noun_hit, verb_hit
 from dyad.nlp.parse import Parsed, Tok
+from dyad.nlp.tense import tense_of
 from dyad.records import Actor, Event, Place, Span, TimeValue
 
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE"}
@@ -374,10 +375,13 @@ def _time_rank(p: Parsed, h: Hit, g: int, past_in_future: bool = False) -> int |
 def _date(ctx: Context, h: Hit) -> tuple[TimeValue | None, str]:
     p = ctx.p
     sent = p.toks[h.token].sent
+    past = tense_of(p, h.token) == "past"
     best: tuple[int, TimeValue] | None = None
     for tv in ctx.times:
         if tv.type not in ("DATE", "TIME") or not tv.value[:1].isdigit():
             continue
+        if past and ctx.published and tv.begin and tv.begin > ctx.published.isoformat():
+            continue  # what happened cannot be dated after the article reports it
         tok = _span_head(p, tv.start, tv.end)
         if tok is None or tok.sent != sent:
             continue
