@@ -98,7 +98,7 @@ def test_jsonl_bad_line_has_its_number(capsys, monkeypatch, tmp_path: Path) -> N
         + "{not json\n"
         + json.dumps({"id": "a3", "text": TEXT}) + "\n", encoding="utf-8")
     errors = tmp_path / "e.jsonl"
-    code, out, err = run(capsys, monkeypatch, "code", str(src), "--errors", str(errors))
+    code, out, _err = run(capsys, monkeypatch, "code", str(src), "--errors", str(errors))
     assert code == 3
     ids = {json.loads(x)["article_id"] for x in out.splitlines()}
     assert ids == {"a1", "a3"}

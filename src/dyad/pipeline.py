@@ -19,9 +19,9 @@ from dyad.events.extract import Context, extract_events
 from dyad.events.lexicon import load_lexicon
 from dyad.nlp import load_nlp
 from dyad.nlp.parse import Parsed, parse_many
+from dyad.nlp.tense import tense_finder
 from dyad.records import Article, ArticleResult, InputError, TimeValue
 from dyad.time import tag_times
-from dyad.nlp.tense import tense_finder
 
 
 def parse_published(value: str | None) -> date | None:
@@ -50,7 +50,8 @@ def article_for(text: str, published: str | None = None, article_id: str | None 
     return Article(id=aid, text=text, published=published, language="en")
 
 
-def code_parsed(article: Article, parsed: Parsed, settings: Settings | None = None) -> ArticleResult:
+def code_parsed(article: Article, parsed: Parsed,
+                settings: Settings | None = None) -> ArticleResult:
     """Code an article whose text is already parsed."""
     settings = settings or Settings()
     day = parse_published(article.published)

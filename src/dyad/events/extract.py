@@ -100,10 +100,7 @@ def _nominal_has_actor(ctx: Context, t: Tok) -> bool:
     for c in ctx.p.child(t.i, "prep"):
         if c.lower == "by":
             return True
-    for c in ctx.p.child(t.i, "acl"):
-        if args._agents(ctx.p, c.i):
-            return True
-    return False
+    return any(args._agents(ctx.p, c.i) for c in ctx.p.child(t.i, "acl"))
 
 
 def _governed_by_hit(p: Parsed, t: Tok, hits: dict[int, Hit]) -> bool:
@@ -560,9 +557,8 @@ def _culprit(ctx: Context, j: int, top: int) -> list[Actor]:
     """Who is blamed for the act at token j: the subject of its clause, or its possessor."""
     p = ctx.p
     t = p.toks[j]
-    if t.pos == "NOUN":
-        if found := _possessor(ctx, j):
-            return found
+    if t.pos == "NOUN" and (found := _possessor(ctx, j)):
+        return found
     k = j
     for _ in range(12):
         subj, passive = args.subjects(p, k)
@@ -582,9 +578,10 @@ def _dedupe(events: list[Event]) -> list[Event]:
     """One event per sentence, type and actor pair: the most confident one."""
     best: dict[tuple[object, ...], Event] = {}
     for e in events:
-        key = (e.sentence, e.event, frozenset(a.key() for a in e.source),
-               frozenset(a.key() for a in e.target), e.negated)
-        if None in key[2] or None in key[3]:
+        src = frozenset(a.key() for a in e.source)
+        tgt = frozenset(a.key() for a in e.target)
+        key: tuple[object, ...] = (e.sentence, e.event, src, tgt, e.negated)
+        if None in src or None in tgt:
             key = (*key, e.trigger.start)
         if key not in best or e.confidence > best[key].confidence:
             best[key] = e

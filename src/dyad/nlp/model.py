@@ -34,7 +34,8 @@ def load_nlp(name: str | None = None) -> Language:
             try:
                 _MODELS[name] = spacy.load(name)
             except (OSError, ImportError, ValueError) as exc:
-                raise ConfigError(Messages.E201, name=name, detail=str(exc).splitlines()[0]) from exc
+                detail = str(exc).splitlines()[0]
+                raise ConfigError(Messages.E201, name=name, detail=detail) from exc
         return _MODELS[name]
 
 

@@ -108,19 +108,20 @@ class TableWriter(Writer):
         art = result.article
         self.out.write(f"\n{art.id}  (published {art.published or 'unknown'}): "
                        f"{len(result.events)} events\n")
-        rows = []
+        rows: list[list[str]] = []
         for e in result.events:
-            r = event_row(e)
-            r["negated"] = "not" if e.negated else ""
-            r["modality"] = "" if e.modality == "asserted" else e.modality
-            r["trigger"] = e.trigger.text[:28]
-            rows.append([str(r[key]) for _, key in TABLE_COLUMNS])
+            row = event_row(e)
+            row["negated"] = "not" if e.negated else ""
+            row["modality"] = "" if e.modality == "asserted" else e.modality
+            row["trigger"] = e.trigger.text[:28]
+            rows.append([str(row[key]) for _, key in TABLE_COLUMNS])
         heads = [h for h, _ in TABLE_COLUMNS]
         widths = [max([len(h)] + [len(r[n]) for r in rows]) for n, h in enumerate(heads)]
         line = "  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True))
         self.out.write(line + "\n" + "  ".join("-" * w for w in widths) + "\n")
-        for r in rows:
-            self.out.write("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + "\n")
+        for cells in rows:
+            self.out.write("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True))
+                           + "\n")
 
 
 def make_writer(fmt: str, out: TextIO) -> Writer:
