@@ -170,3 +170,39 @@ def test_a_time_that_names_a_thing_does_not_date_the_event(coder) -> None:
     text = "Armenia demanded the implementation of the November 9, 2020 statement."
     ev = find(coder(text, PUB).events, "REQUEST")
     assert ev.date_source == "published"
+
+
+def test_set_off_participle_misread_as_adjective() -> None:
+    """A hand-built parse with the small model's misreading of ", compelling X to":
+    the participle hangs on its object as an adjective."""
+    from datetime import date
+
+    import spacy
+    from spacy.tokens import Doc
+
+    from dyad.actors.kb import load_kb
+    from dyad.actors.resolve import ArticleActors
+    from dyad.events.extract import Context, extract_events
+    from dyad.events.lexicon import load_lexicon
+    from dyad.nlp.parse import from_doc
+
+    words = ["Armenia", "cited", "the", "order", "made", "by", "the", "court", ",",
+             "compelling", "Azerbaijan", "to", "reopen", "the", "road", "."]
+    heads = [1, 1, 3, 1, 3, 4, 7, 5, 1, 10, 1, 12, 10, 14, 12, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "acl", "agent", "det", "pobj", "punct",
+            "amod", "dobj", "aux", "acl", "det", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT", "ADJ",
+           "PROPN", "PART", "VERB", "DET", "NOUN", "PUNCT"]
+    tags = ["NNP", "VBD", "DT", "NN", "VBN", "IN", "DT", "NN", ",", "JJ", "NNP", "TO",
+            "VB", "DT", "NN", "."]
+    lemmas = [w.lower() for w in words]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
+              lemmas=lemmas, sent_starts=[True] + [False] * (len(words) - 1))
+    parsed = from_doc(doc)
+    day = date(2023, 3, 18)
+    actors = ArticleActors(parsed, load_kb(), day)
+    ctx = Context(p=parsed, actors=actors, times=[], lex=load_lexicon(), article_id="t",
+                  published=day, published_value=None)
+    events = [e for e in extract_events(ctx) if e.trigger.text == "compelling"]
+    assert events, [(e.event, e.trigger.text) for e in extract_events(ctx)]
+    assert "AZE" in keys(events[0].target)

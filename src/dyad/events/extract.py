@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from dyad.actors.resolve import ArticleActors
 from dyad.events import arguments as args
 from dyad.events.lexicon import Lexicon, Trigger
-from dyad.events.triggers import Hit, noun_hit, verb_hit
+from dyad.events.triggers import Hit, noun_hit, participle_hit, verb_hit
 from dyad.nlp.parse import Parsed, Tok
 from dyad.nlp.tense import tense_of
 from dyad.records import Actor, Event, Place, Span, TimeValue
@@ -56,8 +56,10 @@ def extract_events(ctx: Context) -> list[Event]:
     for t in p.toks:
         if t.pos == "VERB" or (t.pos == "AUX" and t.dep != "aux"):
             h = verb_hit(lex, p, t)
-            if h is not None:
-                hits[t.i] = h
+        else:
+            h = participle_hit(lex, p, t)
+        if h is not None:
+            hits[t.i] = h
     light_nouns = {h.noun for h in hits.values() if h.noun is not None}
     for t in p.toks:
         if t.pos == "NOUN" and t.i not in light_nouns and t.i not in hits:
@@ -174,8 +176,25 @@ def _unique(actors: list[Actor]) -> list[Actor]:
     return out
 
 
+def _participle_doer(ctx: Context, h: Hit) -> tuple[list[Actor], int | None]:
+    """Who does a set-off participle: the author of the phrase before the comma
+    ("the decision made by the court, compelling ...") or the main clause's subject.
+    Returns the actors and the verb that names them (which also carries their date)."""
+    p = ctx.p
+    verb = _participle_doer_verb(p, h)
+    if verb is not None:
+        return _actors_of(ctx, args._agents(p, verb)), verb
+    root = p.sents[p.toks[h.token].sent][0]
+    while p.toks[root].head != root:
+        root = p.toks[root].head
+    subj, _ = args.subjects(p, root)
+    return _actors_of(ctx, subj), None
+
+
 def _sources(ctx: Context, h: Hit) -> list[Actor]:
     p = ctx.p
+    if h.participle:
+        return _participle_doer(ctx, h)[0]
     if h.nominal:
         for c in p.child(h.token, "poss", "compound", "amod"):
             if found := ctx.actors.actors_at(c.i):
@@ -202,6 +221,8 @@ def _targets(ctx: Context, h: Hit, sources: list[Actor]) -> list[Actor]:
     if h.nominal:
         heads = args.prep_objects(p, h.token, ("of", "against", "on", "to", "with"))
         return _actors_of(ctx, heads)
+    if h.participle:
+        return _actors_of(ctx, [p.toks[h.token].head])
     cands = _target_candidates(ctx, h, h.token, ev, sources)
     if ev in RECIPROCAL and len({a.key() for a in sources} - {None}) > 1:
         # "Ghana and Togo agreed to reopen the crossing": the parties act on each other
@@ -345,6 +366,8 @@ def _time_rank(p: Parsed, h: Hit, g: int, past_in_future: bool = False) -> int |
     """How closely the verb g that a time hangs on belongs to the trigger's clause."""
     if g == h.token or g == h.noun:
         return 0
+    if h.participle and g == _participle_doer_verb(p, h):
+        return 1
     t = p.toks[h.token]
     if h.nominal or t.dep in ("acl", "relcl"):
         base = t.head if not h.nominal else h.token
@@ -366,6 +389,18 @@ def _time_rank(p: Parsed, h: Hit, g: int, past_in_future: bool = False) -> int |
         k, d = p.toks[k.head], d + 1
         if k.i == h.token:
             return 3 + d
+    return None
+
+
+def _participle_doer_verb(p: Parsed, h: Hit) -> int | None:
+    """The verb with an agent ("made by the court") in the phrase before the comma."""
+    k = p.toks[h.token - 2] if h.token >= 2 else None
+    for _ in range(8):
+        if k is None or k.head == k.i:
+            return None
+        if k.dep == "acl" and args._agents(p, k.i):
+            return k.i
+        k = p.toks[k.head]
     return None
 
 

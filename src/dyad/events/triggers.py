@@ -24,6 +24,7 @@ class Hit:
     end: int
     noun: int | None = None  # the object noun a light verb took its event from
     nominal: bool = False
+    participle: bool = False  # an "-ing" verb the parser read as an adjective
 
 
 def object_lemmas(p: Parsed, i: int) -> dict[str, int]:
@@ -122,3 +123,19 @@ def noun_hit(lex: Lexicon, p: Parsed, t: Tok) -> Hit | None:
     if entry is None:
         return None
     return Hit(t.i, entry, t.i, t.i + 1, nominal=True)
+
+
+def participle_hit(lex: Lexicon, p: Parsed, t: Tok) -> Hit | None:
+    """", compelling Azerbaijan to end ...": a participle misread as an adjective of its
+    object. Only set-off participles (after a comma) with a name as object count."""
+    if t.pos != "ADJ" or not t.lower.endswith("ing") or t.i == 0:
+        return None
+    head = p.toks[t.head]
+    if t.dep != "amod" or head.pos != "PROPN" or p.toks[t.i - 1].text != ",":
+        return None
+    word = t.lower[:-3]
+    for stem in (word, word + "e", word[:-1]):
+        entry = choose(lex.candidates(stem, "verb"), p, t.i, {})
+        if entry is not None:
+            return Hit(t.i, entry, t.i, t.i + 1, participle=True)
+    return None
