@@ -472,7 +472,7 @@ def _event(ctx: Context, h: Hit, entry: Trigger, src: list[Actor], tgt: list[Act
         id=f"{key}-{trig.start}-{entry.event}",
         article_id=ctx.article_id,
         sentence=t.sent,
-        text=p.sent_text(t.sent),
+        text=p.sent_text(t.sent).strip(),
         event=entry.event,
         cameo=entry.cameo,
         mode=entry.mode,

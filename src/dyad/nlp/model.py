@@ -13,9 +13,25 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from dyad.config import Settings
 from dyad.errors import ConfigError, Messages
+
+PARAGRAPHS = "dyad_paragraph_breaks_v1"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: headlines and datelines are not part of the lead.
+
+    Runs before the parser, which keeps sentence starts set here.
+    """
+    for tok in doc[:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
 
 _MODELS: dict[str, Language] = {}
 _LOCK = threading.Lock()
@@ -32,7 +48,10 @@ def load_nlp(name: str | None = None) -> Language:
     with _LOCK:
         if name not in _MODELS:
             try:
-                _MODELS[name] = spacy.load(name)
+                nlp = spacy.load(name)
+                if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+                    nlp.add_pipe(PARAGRAPHS, before="parser")
+                _MODELS[name] = nlp
             except (OSError, ImportError, ValueError) as exc:
                 detail = str(exc).splitlines()[0]
                 raise ConfigError(Messages.E201, name=name, detail=detail) from exc
