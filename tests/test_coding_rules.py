@@ -206,3 +206,25 @@ def test_set_off_participle_misread_as_adjective() -> None:
     events = [e for e in extract_events(ctx) if e.trigger.text == "compelling"]
     assert events, [(e.event, e.trigger.text) for e in extract_events(ctx)]
     assert "AZE" in keys(events[0].target)
+
+
+@pytest.mark.model
+def test_statement_of_obligation_is_a_demand(coder) -> None:
+    events = coder("Brazil said that Venezuela must release the detained journalists.",
+                   PUB).events
+    ev = find(events, "REQUEST")
+    assert "BRA" in keys(ev.source) and "VEN" in keys(ev.target)
+    assert all(e.modality == "hypothetical" for e in events if e.event != "REQUEST")
+
+
+@pytest.mark.model
+def test_phrasal_particle_outranks_the_plain_verb(coder) -> None:
+    ev = find(coder("Nigerian teachers called off their strike on Thursday.", PUB).events,
+              "CONCEDE")
+    assert ev.trigger.text == "called off"
+
+
+@pytest.mark.model
+def test_the_aim_of_a_protest_is_part_of_it(coder) -> None:
+    events = coder("Chilean students began a hunger strike to demand free tuition.", PUB).events
+    assert [e.event for e in events] == ["PROTEST"]

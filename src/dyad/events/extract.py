@@ -31,6 +31,7 @@ INTRANSITIVE = {"PROTEST", "RETREAT", "CONSULT", "AGREE", "MOBILIZE"}
 # A trigger in the complement of one of these is its content, not an event of its own.
 CONTENT_OF = {"AGREE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "ACCUSE", "CONCEDE"}
 HOSTILE_QUADS = (3, 4)
+OBLIGATION = {"must", "should", "ought"}
 # "demanded that the government end curbs": the one asked to act is the target.
 CONTENT_TARGET = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -68,20 +69,25 @@ def extract_events(ctx: Context) -> list[Event]:
                 hits[t.i] = h
     events: list[Event] = []
     said: set[int] = set()  # tokens inside the content of an accusing statement
+    stated: set[int] = set()  # verbs coded as the statement they make
     for t in p.toks:
-        if t.i in said or not _is_speech(lex, t):
+        if t.i in said or t.pos not in ("VERB", "AUX"):
             continue
-        ev = _speech_accusation(ctx, t.i, hits)
+        if _is_speech(lex, t):
+            ev = _speech_accusation(ctx, t.i, hits)
+        elif any(_obligation_clauses(p, t.i)):  # "issued a reminder that Iraq must ..."
+            ev = _speech_demand(ctx, t.i)
+        else:
+            continue
         if ev is not None:
             events.append(ev)
-            for c in p.child(t.i, "ccomp"):
+            stated.add(t.i)
+            for c in [*p.child(t.i, "ccomp"), *_obligation_clauses(p, t.i)]:
                 said.update(p.subtree(c.i))
             said.add(t.i)
     for i in sorted(hits):
         h = hits[i]
-        if _is_content_of(p, h, hits) or (i in said and _is_speech(lex, p.toks[i])):
-            continue
-        if _is_speech(lex, p.toks[i]) and any(e.trigger.start == p.toks[i].idx for e in events):
+        if _is_content_of(p, h, hits) or i in stated or (i in said and _is_speech(lex, p.toks[i])):
             continue
         events.append(_build(ctx, h, hits))
     events = [e for e in events if e.source or e.target]
@@ -117,7 +123,9 @@ def _is_content_of(p: Parsed, h: Hit, hits: dict[int, Hit]) -> bool:
     t = p.toks[h.token]
     if t.dep in ("xcomp", "pcomp") and t.head in hits:
         return hits[t.head].entry.event in CONTENT_OF
-    return False
+    # "began a hunger strike to demand ...": the demand is the protest's aim
+    return (h.entry.event == "REQUEST" and t.dep in ("advcl", "xcomp") and t.head in hits
+            and hits[t.head].entry.event == "PROTEST")
 
 
 def _clause(p: Parsed, i: int) -> range:
@@ -315,6 +323,8 @@ def _modality(ctx: Context, h: Hit, when: TimeValue | None) -> str:
     aux = {c.lower for c in p.child(t.i, "aux")}
     if aux & lex.hypothetical or any(c.lower in ("if", "unless") for c in p.child(t.i, "mark")):
         return "hypothetical"
+    if aux & OBLIGATION:
+        return "hypothetical"  # "Iraq must cooperate": demanded, not done
     if aux & FUTURE_AUX:
         return "future"
     cur = t
@@ -555,6 +565,9 @@ def _victims(ctx: Context, h: Hit, hits: dict[int, Hit]) -> list[Actor]:
 def _speech_accusation(ctx: Context, i: int, hits: dict[int, Hit]) -> Event | None:
     """A statement whose content blames someone for a hostile act or a wrong."""
     p, lex = ctx.p, ctx.lex
+    demand = _speech_demand(ctx, i)
+    if demand is not None:
+        return demand
     neutral = p.toks[i].lemma in lex.neutral_speech_verbs
     h = Hit(i, _accuse_entry(lex), i, i + 1)
     src: list[Actor] | None = None
@@ -580,6 +593,35 @@ def _speech_accusation(ctx: Context, i: int, hits: dict[int, Hit]) -> Event | No
         if culprit:
             return _event(ctx, h, h.entry, src, culprit, 0.75)
     return None
+
+
+def _obligation_clauses(p: Parsed, i: int) -> Iterator[Tok]:
+    """Clauses said by verb i (or by its object noun: "issued a reminder that ...")
+    that state an obligation: "X must cooperate", "Y should withdraw"."""
+    heads = [i] + [d.i for d in p.child(i, "dobj")]
+    for h in heads:
+        for c in p.child(h, "ccomp", "acl"):
+            if {a.lower for a in p.child(c.i, "aux")} & OBLIGATION:
+                yield c
+
+
+def _speech_demand(ctx: Context, i: int) -> Event | None:
+    """"Chirac said that Iraq must cooperate": a statement of obligation is a demand
+    on the one it obliges."""
+    p = ctx.p
+    for c in _obligation_clauses(p, i):
+        h = Hit(i, _demand_entry(), i, i + 1)
+        src = _sources(ctx, h)
+        tgt = _actors_of(ctx, args.subjects(p, c.i)[0])
+        keys = {a.key() for a in src}
+        tgt = [a for a in tgt if a.key() not in keys or a.key() is None]
+        if src and tgt:
+            return _event(ctx, h, h.entry, src, tgt, 0.8)
+    return None
+
+
+def _demand_entry() -> Trigger:
+    return Trigger(lemma="(statement)", event="REQUEST", cameo="100")
 
 
 def _victim_speaks(ctx: Context, act: Hit, speakers: list[Actor]) -> bool:

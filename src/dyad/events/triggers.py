@@ -91,7 +91,8 @@ def choose(entries: list[Trigger], p: Parsed, i: int, objs: dict[str, int]) -> T
             continue
         if e.objects and not (e.objects & objs.keys()):
             continue
-        score = (2 if e.objects else 0) + (1 if e.particle or e.modifiers else 0)
+        # "called off a strike" is not "called a strike": a present particle outranks objects
+        score = (3 if e.particle or e.modifiers else 0) + (2 if e.objects else 0)
         key = (score, e.weight, e)
         if best is None or key[:2] > best[:2]:
             best = key
