@@ -15,10 +15,11 @@ from dyad.nlp.parse import Parsed
 
 MAX_WORDS = 7
 
-# When a phrase can stand for several things, the first kind listed wins.
+# When a phrase can stand for several things, the first kind listed wins; a user's
+# imported dictionary comes first, since the user's codes are what they asked for.
 KIND_ORDER = (
-    "person", "org", "country", "capital", "seat", "demonym", "place", "title", "agent",
-    "org_generic",
+    "dictionary", "person", "org", "country", "capital", "seat", "demonym", "place", "title",
+    "agent", "org_generic",
 )  # fmt: skip
 _RANK = {k: n for n, k in enumerate(KIND_ORDER)}
 
@@ -55,6 +56,7 @@ def _case_ok(phrase: str, surface: str) -> bool:
 def find_matches(parsed: Parsed, kb: KnowledgeBase) -> list[Match]:
     """Non-overlapping knowledge-base matches, longest first, in text order."""
     index = kb.index()
+    stems = kb.stem_index()
     toks = parsed.toks
     out: list[Match] = []
     i, n = 0, len(toks)
@@ -62,12 +64,17 @@ def find_matches(parsed: Parsed, kb: KnowledgeBase) -> list[Match]:
         if not (toks[i].text[:1].isalnum()):
             i += 1
             continue
-        found = _match_at(parsed, index, i)
+        found = _match_at(parsed, index, i, stems)
         if found and found.kind == "org_generic" and found.end - i > 1:
             # "the Organization of Turkic States" is a name, not "the organization"
-            longer = _match_at(parsed, index, i + 1)
+            longer = _match_at(parsed, index, i + 1, stems)
             if longer is not None and longer.end > found.end:
                 found = longer
+        if found and kb.dict_actors and found.kind != "dictionary" and found.end - i > 1:
+            # "the European Union": a user's dictionary phrase without "the" comes first
+            inner = _match_at(parsed, index, i + 1, stems)
+            if inner is not None and inner.kind == "dictionary" and inner.end >= found.end:
+                found = inner
         if found:
             out.append(found)
             i = found.end
@@ -76,8 +83,13 @@ def find_matches(parsed: Parsed, kb: KnowledgeBase) -> list[Match]:
     return out
 
 
-def _match_at(parsed: Parsed, index: dict[str, list[Entry]], i: int) -> Match | None:
-    """The longest knowledge-base phrase starting at token i, if any."""
+def _match_at(parsed: Parsed, index: dict[str, list[Entry]], i: int,
+              stems: dict[str, list[Entry]] | None = None) -> Match | None:
+    """The longest knowledge-base phrase starting at token i, if any.
+
+    ``stems`` (only with an imported dictionary) holds phrases whose last word may
+    be the start of a longer word: "Argentin" matches "Argentina".
+    """
     toks, text = parsed.toks, parsed.text
     if i >= len(toks):
         return None
@@ -87,10 +99,23 @@ def _match_at(parsed: Parsed, index: dict[str, list[Entry]], i: int) -> Match | 
             continue
         surface = text[toks[i].idx : toks[j].end]
         entries = index.get(normalize(surface))
+        if not entries and stems:
+            entries = _stem_entries(stems, normalize(surface))
         if not entries:
             continue
         ok = [e for e in entries if _case_ok(e.phrase, surface)]
         if ok:
             ok.sort(key=lambda e: _RANK.get(e.kind, 99))
             return Match(i, i + width, ok)
+    return None
+
+
+def _stem_entries(stems: dict[str, list[Entry]], key: str) -> list[Entry] | None:
+    """Stem phrases that the key extends: its last word cut back one letter at a time."""
+    head, _, last = key.rpartition(" ")
+    prefix = f"{head} " if head else ""
+    for cut in range(len(last) - 1, 4, -1):
+        found = stems.get(prefix + last[:cut])
+        if found:
+            return found
     return None

@@ -9,11 +9,14 @@ actors behind an argument's head word, and ``place_at(token)`` for places.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from datetime import date
+from importlib import resources
 
-from dyad.actors.kb import Entry, KnowledgeBase, Person
+from dyad.actors.codes import compose
+from dyad.actors.kb import Agent, Entry, KnowledgeBase, Person
 from dyad.actors.match import Match, find_matches
 from dyad.nlp.parse import Parsed, Tok
 from dyad.records import Actor, Place
@@ -25,6 +28,7 @@ _PLURAL_PRONOUNS = {"they", "them", "their"}
 _NAME_POS = {"PROPN"}
 _LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout",
               "into", "via", "through"}
+_AGENT_PREPS = ("of", "from", "in")
 _GROUP_SECTORS = {"CVL", "REB", "OPP", "REF", "LAB", "EDU", "MED", "CRM", "MIL", "COP"}
 _QUOTES = set("\"“”‘’«»")
 
@@ -32,6 +36,13 @@ _QUOTES = set("\"“”‘’«»")
 _DATELINE = re.compile(r"\A\s*[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Za-z'.-]+)*,?\s*"
                        r"(?:\([^)]{1,40}\)\s*)?(?:[A-Z][a-z]{2,8}\.? \d{1,2}\s*)?"
                        r"(?:\([^)]{1,40}\)\s*)?[-–—]{1,2}\s")
+
+
+@functools.cache
+def _place_verbs() -> frozenset[str]:
+    """Verbs whose object is a place (data/place_verbs.txt)."""
+    text = (resources.files("dyad") / "data" / "place_verbs.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and ln[0] != "#")
 
 
 def _dateline_end(text: str) -> int:
@@ -65,6 +76,7 @@ class ArticleActors:
         self._memo: dict[int, list[Actor]] = {}
         self.surnames: dict[str, Actor] = {}
         self.history: list[tuple[int, Actor]] = []  # (token, actor) in text order
+        self._dict_spans: dict[tuple[int, int], str] = {}  # imported-dictionary codes by span
         self._resolve_all()
 
     # -- public ---------------------------------------------------------------
@@ -79,11 +91,13 @@ class ArticleActors:
         return out
 
     def all_actors(self) -> list[Actor]:
-        seen: set[tuple[int, int]] = set()
+        seen: set[tuple[int, int, str | None]] = set()
         out: list[Actor] = []
         for _, a in self.history:
-            if (a.start, a.end) not in seen:
-                seen.add((a.start, a.end))
+            # one actor per span, except where a dictionary gives a span several codes
+            key = (a.start, a.end, a.code if (a.start, a.end) in self._dict_spans else None)
+            if key not in seen:
+                seen.add(key)
                 out.append(a)
         return sorted(out, key=lambda a: a.start)
 
@@ -202,6 +216,8 @@ class ArticleActors:
         head = self.p.toks[t.head]
         if t.dep == "pobj" and head.lower in _LOC_PREPS:
             return True
+        if t.dep == "dobj" and head.lemma in _place_verbs():
+            return True  # "while visiting Yerevan"
         if t.dep == "appos":
             m = self.match_at.get(head.i)
             return bool(m and m.of_kind("place", "capital")) or head.ent in ("GPE", "LOC")
@@ -245,18 +261,28 @@ class ArticleActors:
             k = toks[k].head
         return False
 
-    def _of_actors(self, i: int) -> list[Actor]:
+    def _of_actors(self, i: int, preps: tuple[str, ...] = ("of",)) -> list[Actor]:
+        """Actors after "of" ("the leaders of Armenia and Azerbaijan"), or other preps."""
         for c in self.p.child(i, "prep"):
-            if c.lower == "of":
+            if c.lower in preps:
                 for pobj in self.p.child(c.i, "pobj"):
-                    return self._resolve_head(pobj.i) + [
-                        a for cj in self.p.child(pobj.i, "conj") for a in self.actors_at(cj.i)
-                    ]
+                    return self._with_conjuncts(pobj.i)
         return []
 
+    def _with_conjuncts(self, i: int) -> list[Actor]:
+        out = list(self._resolve_head(i))
+        for cj in self.p.child(i, "conj"):
+            out.extend(self._with_conjuncts(cj.i))
+        return out
+
     def _affiliation(self, mods: list[Match], post: list[Actor]) -> dict[str, str | None]:
-        aff: dict[str, str | None] = {"country": None, "org": None}
+        aff: dict[str, str | None] = {"country": None, "org": None, "code": None}
         for m in mods:
+            e = m.of_kind("dictionary")
+            if e is not None and not (aff["code"] or aff["country"] or aff["org"]):
+                aff["code"] = (self.kb.dict_actors[e.ref].code_on(self.day) or "").split("/")[0]
+                aff["country"] = self.kb.country_of_code(aff["code"])
+                continue
             e = m.of_kind("org")
             if e is not None and not aff["org"]:
                 aff["org"] = e.ref
@@ -269,7 +295,64 @@ class ArticleActors:
                 aff["org"] = a.org
             if not aff["country"] and a.country and not a.org:
                 aff["country"] = a.country
+            if not aff["code"] and not aff["org"] and (a.start, a.end) in self._dict_spans:
+                aff["code"] = self._dict_spans[(a.start, a.end)]
+                aff["country"] = aff["country"] or a.country
         return aff
+
+    def _agent(self, e: Entry) -> Agent | None:
+        return self.kb.agents.get(e.ref.lower()) or self.kb.agents.get(e.ref)
+
+    def _coded_agent(self, a: Agent) -> Agent:
+        """The agent, or the longest coded phrase ending it, when only some are coded:
+        a dictionary's "prime minister" inside "deputy prime minister"."""
+        if a.code or not self.kb.dict_actors:
+            return a
+        words = a.phrase.lower().split()
+        for n in range(1, len(words)):
+            inner = self.kb.agents.get(" ".join(words[n:]))
+            if inner is not None and inner.code:
+                return inner
+        return a
+
+    def _dict_code(self, aff: dict[str, str | None], mods: list[Match],
+                   agent: Agent | None) -> str | None:
+        """The composite code when an imported dictionary is involved, else None.
+
+        Only agents that carry a dictionary code add to it, so that the result stays
+        in the dictionary's own code system ("Caras Galadhon's mayor" stays "ELF").
+        """
+        agents = [self._coded_agent(a) for m in mods
+                  if (e := m.of_kind("agent", "title")) is not None
+                  and (a := self._agent(e)) is not None]
+        if agent is not None:
+            agents.append(self._coded_agent(agent))
+        agents = [a for a in agents if a.code]
+        if not aff.get("code") and not agents:
+            return None
+        base = aff.get("code") or _code(aff["country"], aff["org"], None, None)
+        return compose(base, [a.code or "" for a in agents if a.prefix],
+                       [a.code or "" for a in agents if not a.prefix]) or None
+
+    def _dict_actors(self, m: Match, i: int, mods: list[Match], text: str, s: int,
+                     e: int) -> list[Actor]:
+        """A dictionary actor; one per code when the dictionary lists several ("FRO/BIL")."""
+        entry = m.of_kind("dictionary")
+        assert entry is not None
+        d = self.kb.dict_actors[entry.ref]
+        out = []
+        for part in (d.code_on(self.day) or "").split("/"):
+            aff: dict[str, str | None] = {"country": None, "org": None, "code": part or None}
+            code = self._dict_code(aff, mods, None) or part or None
+            country = self.kb.country_of_code(code)
+            if self.p.toks[i].ent == "PERSON":
+                kind = "person"
+            else:
+                kind = "state" if code and len(code) == 3 and country else "organization"
+            self._dict_spans.setdefault((s, e), code or "")
+            out.append(Actor(text, s, e, name=d.phrase, country=country, code=code, kind=kind,
+                             sector=code[3:6] if country and code and len(code) >= 6 else None))
+        return out
 
     def _title(self, mods: list[Match], i: int) -> Entry | None:
         m = self.match_at.get(i)
@@ -310,10 +393,20 @@ class ArticleActors:
         b0 = max(i + 1, m.end if m else i + 1)
         text, s, e = self._span(self._np_start(i, a0), b0)
         kind = m.kind if m is not None else None
+        if kind == "dictionary":
+            return self._dict_actors(m, i, mods, text, s, e)  # type: ignore[arg-type]
         if kind == "person":
             entry = m.of_kind("person") if m else None
             assert entry is not None
-            return [self._remember(self._from_person(self.kb.people[entry.ref], text, s, e))]
+            actor = self._from_person(self.kb.people[entry.ref], text, s, e)
+            title = self._title(mods, i)
+            agent = self._agent(title) if title is not None else None
+            if agent is not None and agent.role and (agent.sector == actor.sector
+                                                     or not actor.sector):
+                # the text's own title for him: "Armenia's National Security Chief"
+                actor = replace(actor, role=agent.role)
+            words = entry.phrase.split()
+            return [self._remember(actor, words[-1] if len(words) > 1 else None)]
         if kind == "org":
             o = self.kb.orgs[m.of_kind("org").ref]  # type: ignore[union-attr]
             return [Actor(text, s, e, name=o.name, org=o.acronym, country=o.country,
@@ -336,29 +429,37 @@ class ArticleActors:
             return [Actor(text, s, e, name=c.name, country=c.iso3, code=c.iso3, kind="group")]
         if kind == "org_generic":
             return self._generic(m, text, s, e)  # type: ignore[arg-type]
+        if not post and kind in ("title", "agent"):
+            post = self._of_actors(i, _AGENT_PREPS)  # "soldiers from Gondor"
         aff = self._affiliation(mods, post)
+        if not any(aff.values()) and t.dep == "conj" and kind in ("title", "agent"):
+            # "Danish media and government": the conjunct shares the first noun's owner
+            aff = self._affiliation(self._premods(t.head), [])
         title = self._title(mods, i)
         if t.ent == "PERSON" or (t.pos == "PROPN" and title is not None and m is None):
             return [self._person(i, text, s, e, title, aff)]
         if kind in ("title", "agent"):
             entry = m.entries[0]  # type: ignore[union-attr]
-            agent = self.kb.agents.get(entry.ref.lower()) or self.kb.agents.get(entry.ref)
+            agent = self._agent(entry)
             sector = agent.sector if agent else None
+            dcode = self._dict_code(aff, mods, agent)
             if kind == "title":
                 return [self._described_person(text, s, e, agent.role if agent else entry.phrase,
-                                               sector, aff)]
-            if aff["country"] or aff["org"]:
-                actors = [self._group(text, s, e, aff["country"], aff["org"], sector)]
+                                               sector, aff, dcode)]
+            if aff["country"] or aff["org"] or aff["code"]:
+                actors = [self._group(text, s, e, aff["country"], aff["org"], sector, dcode)]
                 if len(post) > 1:
-                    actors += [self._group(a.text, a.start, a.end, a.country, a.org, sector)
+                    actors += [self._group(a.text, a.start, a.end, a.country, a.org, sector,
+                                           self._post_code(a, agent))
                                for a in post[1:]]
                 return actors
             if t.tag in ("NNS", "NNPS") or sector in _GROUP_SECTORS:
                 # "protesters", "the rebels": a group whose country the text may give later
-                return [Actor(text, s, e, name=None, sector=sector, code=sector, kind="group")]
+                return [Actor(text, s, e, name=None, sector=sector, code=dcode or sector,
+                              kind="group")]
             if any(c.lower == "the" for c in self.p.child(i, "det")):
                 # "the government", "the army": the country may come from the event's place
-                return [Actor(text, s, e, name=None, sector=sector, code=sector,
+                return [Actor(text, s, e, name=None, sector=sector, code=dcode or sector,
                               kind="organization")]
             return []
         if t.ent == "ORG" and t.pos == "PROPN" and kind is None:
@@ -409,10 +510,17 @@ class ArticleActors:
         # Keep the phrase to its pre-modifiers: "the leaders of Armenia" ends at "leaders".
         return a0 if a0 <= i else i
 
+    def _post_code(self, a: Actor, agent: Agent | None) -> str | None:
+        """Code of "Osgiliath" in "the ambassadors of Arnor, Osgiliath and Gondor"."""
+        base = self._dict_spans.get((a.start, a.end))
+        if base is None and not (agent and agent.code):
+            return None
+        return self._dict_code({"country": a.country, "org": a.org, "code": base}, [], agent)
+
     def _group(self, text: str, s: int, e: int, country: str | None, org: str | None,
-               sector: str | None) -> Actor:
+               sector: str | None, code: str | None = None) -> Actor:
         return Actor(text, s, e, name=text, country=country, org=org, sector=sector,
-                     code=_code(country, org, sector, None),
+                     code=code or _code(country, org, sector, None),
                      kind="organization" if sector == "GOV" or org else "group")
 
     def _person(self, i: int, text: str, s: int, e: int, title: Entry | None,
@@ -423,8 +531,9 @@ class ArticleActors:
         surname = self.p.toks[b - 1].text
         kbp = self._kb_person(name, surname)
         role = sector = None
+        agent = None
         if title is not None:
-            agent = self.kb.agents.get(title.ref.lower()) or self.kb.agents.get(title.ref)
+            agent = self._agent(title)
             role, sector = (agent.role or title.phrase, agent.sector) if agent else (None, None)
         if kbp is not None and not (aff["country"] or aff["org"]):
             base = self._from_person(kbp, text, s, e)
@@ -432,26 +541,37 @@ class ArticleActors:
         if not (aff["country"] or aff["org"] or title) and surname in self.surnames:
             prev = self.surnames[surname]
             return self._remember(replace(prev, text=text, start=s, end=e), None)
+        if kbp is None and title is not None and not (aff["country"] or aff["org"]):
+            # "President Bush": every known Bush held office for the same country
+            held = {(r.country, r.org) for p in self.kb.by_surname(surname)
+                    if (r := p.role_on(self.day)) is not None}
+            if len(held) == 1:
+                country, org = held.pop()
+                aff = {**aff, "country": country, "org": org}
         if kbp is not None:
             base = self._from_person(kbp, text, s, e)
             aff = {"country": aff["country"] or base.country, "org": aff["org"] or base.org}
             role = role or base.role
             sector = sector or base.sector
+        dcode = self._dict_code(aff, [], agent) if aff.get("code") or (
+            agent and agent.code) else None
         actor = Actor(text, s, e, name=name, country=aff["country"], org=aff["org"],
                       sector=sector, role=role,
-                      code=_code(aff["country"], aff["org"], sector, None) or None,
+                      code=dcode or _code(aff["country"], aff["org"], sector, None) or None,
                       kind="person")
         return self._remember(actor, surname if b - a > 1 else None)
 
     def _described_person(self, text: str, s: int, e: int, role: str | None,
-                          sector: str | None, aff: dict[str, str | None]) -> Actor:
+                          sector: str | None, aff: dict[str, str | None],
+                          dcode: str | None = None) -> Actor:
         if not (aff["country"] or aff["org"]) and role:
             for _, prev in reversed(self.history):
                 if prev.kind == "person" and prev.role and prev.role.lower() == role.lower():
                     return replace(prev, text=text, start=s, end=e)
         return self._remember(Actor(text, s, e, name=None, country=aff["country"],
                                     org=aff["org"], sector=sector, role=role,
-                                    code=_code(aff["country"], aff["org"], sector, None) or None,
+                                    code=dcode or _code(aff["country"], aff["org"], sector,
+                                                        None) or None,
                                     kind="person"))
 
     def _generic(self, m: Match, text: str, s: int, e: int) -> list[Actor]:
