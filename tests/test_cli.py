@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TEXT = "Turkey condemned the attack on Kurdish villages in northern Iraq on Tuesday.\n"
 EVENT_KEYS = {"id", "article_id", "sentence", "text", "event", "cameo", "mode", "context",
               "quad", "negated", "modality", "source", "target", "date", "date_source",
-              "location", "trigger", "quote_id", "confidence"}
+              "location", "trigger", "quote_id", "confidence", "cluster_id"}
 
 
 def run(capsys, monkeypatch, *args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
@@ -96,7 +96,8 @@ def test_jsonl_bad_line_has_its_number(capsys, monkeypatch, tmp_path: Path) -> N
     src.write_text(
         json.dumps({"id": "a1", "text": TEXT, "published": "2023-03-18"}) + "\n"
         + "{not json\n"
-        + json.dumps({"id": "a3", "text": TEXT}) + "\n", encoding="utf-8")
+        + json.dumps({"id": "a3", "text": TEXT.replace("Turkey", "Syria")}) + "\n",
+        encoding="utf-8")
     errors = tmp_path / "e.jsonl"
     code, out, _err = run(capsys, monkeypatch, "code", str(src), "--errors", str(errors))
     assert code == 3
