@@ -1,110 +1,27 @@
-"""Visible text, title, date and canonical URL from an HTML page (standard library only).
+"""Main text, title, date, author and canonical URL of a news page, with trafilatura.
 
-A deliberately plain extractor: it drops scripts, styles and page chrome
-(navigation, header, footer) and keeps the rest, one paragraph per block
-element. A boilerplate-aware extractor can replace ``extract_html`` later
-without changing its callers.
+trafilatura finds the article body and drops navigation, advertising, comment
+threads and "related stories" lists. Its paragraphs are joined with blank
+lines, as plain-text articles are, so a saved page and its text give the same
+sentences. When it finds no main text (a fragment, a page with a single short
+paragraph) the plain standard-library extractor in ``html_plain`` is used, so a
+page is never lost for want of boilerplate to strip.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from html.parser import HTMLParser
+import logging
+from typing import Any
 
 from dyad.ingest.dates import normalize_date
-from dyad.ingest.stopwords import word_set
+from dyad.ingest.html_plain import HtmlPage, extract_plain
 
-# Elements whose content is never article text.
-_SKIP = frozenset(
-    {"script", "style", "nav", "header", "footer", "noscript", "template", "svg", "head"}
-)
-# Elements that end a paragraph in the extracted text.
-_BLOCK = word_set(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table blockquote pre article section main "
-    "figcaption dd dt hr form aside address"
-)
-_DATE_META = ("article:published_time", "og:published_time", "datepublished", "pubdate")
+__all__ = ["HtmlPage", "extract_html"]
 
-
-@dataclass
-class HtmlPage:
-    """What ``extract_html`` found; every field but ``text`` may be None."""
-
-    text: str
-    title: str | None = None
-    published: str | None = None
-    url: str | None = None
-
-
-class _Extractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.skip = 0
-        self.in_title = False
-        self.paragraphs: list[str] = []
-        self.current: list[str] = []
-        self.title: list[str] = []
-        self.meta_title: str | None = None
-        self.meta_date: str | None = None
-        self.time_date: str | None = None
-        self.url: str | None = None
-
-    def _break(self) -> None:
-        line = " ".join(" ".join(self.current).split())
-        if line:
-            self.paragraphs.append(line)
-        self.current = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = {k.lower(): (v or "") for k, v in attrs}
-        if tag == "title":
-            self.in_title = True
-        elif tag == "meta":
-            self._meta(found)
-        elif tag == "link" and "canonical" in found.get("rel", "").lower().split():
-            self.url = self.url or found.get("href") or None
-        elif tag == "time" and self.time_date is None and found.get("datetime"):
-            self.time_date = found["datetime"]
-        elif found.get("itemprop") == "datePublished" and found.get("datetime"):
-            self.meta_date = self.meta_date or found["datetime"]
-        if tag == "body":
-            self.skip = 0  # an unclosed <head> (or stray <nav>) must not hide the body
-        elif tag in _SKIP:
-            self.skip += 1
-        elif tag in _BLOCK:
-            self._break()
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        # <br/>, <meta .../>: no content, so no skip depth to open.
-        if tag in _SKIP:
-            return
-        self.handle_starttag(tag, attrs)
-
-    def _meta(self, found: dict[str, str]) -> None:
-        key = (found.get("property") or found.get("name") or found.get("itemprop") or "").lower()
-        content = found.get("content", "").strip()
-        if not content:
-            return
-        if key in _DATE_META and self.meta_date is None:
-            self.meta_date = content
-        elif key == "og:title" and self.meta_title is None:
-            self.meta_title = content
-        elif key == "og:url" and self.url is None:
-            self.url = content
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self.in_title = False
-        if tag in _SKIP:
-            self.skip = max(0, self.skip - 1)
-        elif tag in _BLOCK:
-            self._break()
-
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title.append(data)
-        elif not self.skip:
-            self.current.append(data)
+# trafilatura logs every page it cannot make sense of (WARNING, ERROR); for dyad that
+# is ordinary (we fall back), so keep standard error for dyad's own messages.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 
 def _date(value: str | None) -> str | None:
@@ -113,24 +30,75 @@ def _date(value: str | None) -> str | None:
     try:
         return normalize_date(value)
     except ValueError:
-        return None  # a page's odd date format is no reason to reject the page
+        return None
 
 
-def extract_html(markup: str) -> HtmlPage:
-    """Extract the visible text of ``markup``, one paragraph per line pair.
+def _main_text(markup: str, url: str | None) -> Any:
+    import trafilatura  # imported here: it pulls in lxml, costly for text-only runs
+    from trafilatura.settings import set_date_params
 
-    ``title`` comes from ``<title>`` (else ``og:title``); ``published`` from
-    ``<meta property="article:published_time">`` (and similar), else the first
-    ``<time datetime>``; ``url`` from ``<link rel="canonical">`` or ``og:url``.
+    try:
+        return trafilatura.bare_extraction(
+            markup,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            # Page chrome is never article text; on short pages trafilatura's
+            # fallback would otherwise keep the menu.
+            prune_xpath=["//nav", "//header", "//footer"],
+            # Only dates the page declares: a date guessed from free text would
+            # silently misplace every relative date in the article.
+            date_extraction_params=set_date_params(extensive=False),
+        )
+    except Exception:  # a malformed page is the fallback's job, not a crash
+        return None
+
+
+def _paragraphs(text: str) -> str:
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n\n".join(line for line in lines if line)
+
+
+def _without_headline(text: str, title: str | None) -> str:
+    # The headline is the Article's title; left in the text it would be coded as
+    # a second report of the lead paragraph's event.
+    first, _, rest = text.partition("\n\n")
+    if title and rest and first.casefold() == " ".join(title.split()).casefold():
+        return rest
+    return text
+
+
+def extract_html(markup: str, url: str | None = None) -> HtmlPage:
+    """The article in ``markup``: main text (paragraphs separated by blank lines) and metadata.
+
+    ``title``: the headline; ``published``: the date the page declares
+    (``article:published_time`` and similar, a ``<time datetime>``, JSON-LD,
+    or the URL), as YYYY-MM-DD; ``author``; ``url``: the canonical URL (else
+    ``url`` as given); ``site``: the publication's name. Every field but
+    ``text`` may be None; ``text`` may be empty.
 
     >>> page = extract_html("<title>T</title><nav>Home</nav><p>Talks resumed.</p>")
     >>> page.title, page.text
     ('T', 'Talks resumed.')
     """
-    parser = _Extractor()
-    parser.feed(markup)
-    parser.close()
-    parser._break()
-    title = " ".join("".join(parser.title).split()) or parser.meta_title
-    published = _date(parser.meta_date) or _date(parser.time_date)
-    return HtmlPage("\n\n".join(parser.paragraphs), title or None, published, parser.url)
+    plain = extract_plain(markup)
+    found = _main_text(markup, url)
+    if found is None:
+        if plain.url is None:
+            plain.url = url
+        return plain
+    title = found.title or plain.title or None
+    text = _without_headline(_paragraphs(found.text or ""), title) or plain.text
+    # The page's explicit markup first: trafilatura may fall back to a date in
+    # the URL or a modification date when the page also declares its own.
+    published = plain.published or _date(found.date)
+    return HtmlPage(
+        text=text,
+        title=title,
+        published=published,
+        url=plain.url or found.url or url,
+        author=found.author or None,
+        site=found.sitename or None,
+    )

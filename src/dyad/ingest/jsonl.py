@@ -159,3 +159,8 @@ def _record(
         source=fields["source"],
         language=language,
     )
+
+
+article_from_record = _record
+"""Check one record (a dict from JSON, or a table row) and make its Article; raises
+``InputRejected``. Public name of ``_record`` for the other readers."""

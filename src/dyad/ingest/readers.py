@@ -1,28 +1,43 @@
-"""Turn command-line inputs (files, directories, JSON Lines, stdin) into Articles or errors.
+"""Turn command-line inputs (files, directories, JSON Lines, tables, URLs, stdin) into
+Articles or errors.
 
 Every input yields at least one item: an ``Article``, or an ``InputError``
 saying why it could not be read. Nothing here raises for a bad input, so one
-broken file never stops a run. A JSON Lines input yields one item per
-non-blank line.
+broken file never stops a run. A JSON Lines or table input yields one item per
+record; a URL list one per URL; a feed one per entry.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterator, Sequence
+from contextlib import closing, nullcontext
 from typing import BinaryIO
 
 from dyad.errors import ConfigError, InputRejected, Messages, UsageError
+from dyad.ingest.archives import (
+    TABLES,
+    damaged,
+    decompress_errors,
+    open_binary,
+    read_all,
+    read_table,
+    suffixes,
+)
 from dyad.ingest.dates import normalize_date
 from dyad.ingest.decode import decode_bytes, sniff_binary
+from dyad.ingest.dedup import OnDuplicate, drop_duplicates
+from dyad.ingest.fetch import Fetcher, FetchPolicy, check_url
 from dyad.ingest.html import extract_html
 from dyad.ingest.jsonl import read_json, read_jsonl
 from dyad.ingest.language import accept
 from dyad.ingest.options import Item, ReadOptions, as_error
 from dyad.ingest.stopwords import word_set
 from dyad.ingest.streams import Rewound, read_limited
+from dyad.ingest.web import is_url, read_url_list, read_urls
 from dyad.records import Article
 
 DEFAULT_MAX_BYTES = 5_000_000
@@ -37,6 +52,9 @@ _MEDIA_SUFFIXES = word_set(
     ".avi .mkv .zip .gz .tgz .bz2 .xz .zst .7z .tar .rar .exe .dll .so .dylib .pyc .o "
     ".woff .woff2 .ttf .otf .db .sqlite .parquet"
 )
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+# Compressed files a directory walk does read: those whose inner suffix is an input kind.
+_ARCHIVED = word_set(".jsonl .json .csv .tsv .txt .html .htm .md")
 
 
 def max_bytes_from_env() -> int:
@@ -65,18 +83,27 @@ def read_inputs(
     text_key: str = "text",
     id_key: str = "id",
     date_key: str = "published",
+    url_files: Sequence[str] = (),
+    fetch: FetchPolicy | None = None,
+    on_duplicate: OnDuplicate | None = None,
 ) -> Iterator[Item]:
     """Read each input in turn and yield an ``Article`` or an ``InputError`` per article.
 
-    ``inputs``: paths (text, ``.html``, ``.json``, ``.jsonl`` files; directories,
-    walked in sorted order) or ``-`` for ``stdin`` (default: the process's
-    standard input), which may hold text, HTML or JSON Lines. ``published``
+    ``inputs``: paths (text, ``.html``, ``.json``, ``.jsonl``, ``.csv``, ``.tsv``
+    files, any of them compressed as ``.gz`` or ``.zst``; directories, walked in
+    sorted order), ``http(s)://`` URLs of pages or feeds, or ``-`` for ``stdin``
+    (default: the process's standard input), which may hold text, HTML or JSON
+    Lines. ``url_files``: files with one URL a line (``-``: stdin). ``published``
     (YYYY-MM-DD or an ISO datetime) dates articles that carry no date of their
     own. ``max_bytes`` caps one article (default ``DYAD_MAX_BYTES`` or 5 MB).
-    ``*_key`` name the fields of JSON records.
+    ``*_key`` name the fields of JSON records and the columns of tables.
+    ``fetch``: how to fetch URLs (default ``FetchPolicy.from_env``).
+    ``on_duplicate(copy, first_id)``, when given, receives each later article
+    whose text repeats an earlier one (a syndicated story), instead of yielding it.
 
     Raises ``UsageError`` (E202) at once for a bad ``published``, and
-    ``ConfigError`` (E207) for a bad ``DYAD_MAX_BYTES``; bad inputs are yielded.
+    ``ConfigError`` (E207, E211) for a bad ``DYAD_MAX_BYTES`` or ``DYAD_FETCH_*``;
+    bad inputs are yielded.
 
     >>> [a.id for a in read_inputs(["notes.txt"])]  # doctest: +SKIP
     ['notes.txt']
@@ -93,19 +120,43 @@ def read_inputs(
         id_key,
         date_key,
     )
-    return _read_all(list(inputs), options, stdin)
+    given = [os.fspath(raw) for raw in inputs]  # a Path works too; ids are always strings
+    lists = [os.fspath(raw) for raw in url_files]
+    if fetch is None and (lists or any(is_url(g) for g in given)):
+        fetch = FetchPolicy.from_env(options.max_bytes)
+    items = _read_all(given, lists, options, stdin, fetch)
+    return items if on_duplicate is None else drop_duplicates(items, on_duplicate)
 
 
-def _read_all(inputs: list[str], options: ReadOptions, stdin: BinaryIO | None) -> Iterator[Item]:
-    for raw in inputs:
-        given = os.fspath(raw)  # a Path works too; ids are always strings
-        if given == "-":
-            yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, options)
-        else:
-            yield from _read_path(given, options)
+def _read_all(inputs: list[str], url_files: list[str], options: ReadOptions,
+              stdin: BinaryIO | None, policy: FetchPolicy | None) -> Iterator[Item]:
+    fetcher = Fetcher(policy) if policy is not None else None
+    with closing(fetcher) if fetcher is not None else nullcontext():
+        urls: list[str] = []
+        for given in inputs:
+            if is_url(given) and fetcher is not None:
+                urls.append(given)  # consecutive URLs are fetched together, in parallel
+                continue
+            if urls:
+                yield from read_urls(urls, options, fetcher)  # type: ignore[arg-type]
+                urls = []
+            if given == "-":
+                yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, options)
+            else:
+                yield from _read_path(given, options)
+        if urls:
+            yield from read_urls(urls, options, fetcher)  # type: ignore[arg-type]
+        for listed in url_files:
+            yield from read_url_list(listed, options, fetcher, stdin)  # type: ignore[arg-type]
 
 
 def _read_path(given: str, options: ReadOptions) -> Iterator[Item]:
+    if _SCHEME.match(given) and not os.path.exists(given):
+        try:
+            check_url(given)  # ftp://, file://, a mistyped scheme: say what dyad fetches
+        except InputRejected as exc:
+            yield as_error(given, exc)
+            return
     try:
         is_dir = os.path.isdir(given)
         if not is_dir:
@@ -131,6 +182,9 @@ def _skipped(name: str) -> bool:
     lower = name.lower()
     if name.startswith(".") or name.endswith("~") or lower in _JUNK_NAMES:
         return True
+    inner, compression = suffixes(lower)
+    if compression is not None and inner in _ARCHIVED:
+        return False
     return os.path.splitext(lower)[1] in _MEDIA_SUFFIXES
 
 
@@ -179,23 +233,37 @@ def _read_bytes(path: str, limit: int) -> bytes:
         raise InputRejected(Messages.E109, detail=_why(exc)) from None
 
 
-def _read_file(path: str, options: ReadOptions) -> Iterator[Item]:
-    suffix = os.path.splitext(path)[1].lower()
-    if suffix == ".jsonl":
-        try:
-            with open(path, "rb") as handle:
-                head = handle.read(8192)
-                what = sniff_binary(head)
-                if what:
-                    yield as_error(path, InputRejected(Messages.E102, detail=what))
-                    return
-                rewound = Rewound(head, handle)
+def _read_records(path: str, suffix: str, compression: str | None,
+                  options: ReadOptions) -> Iterator[Item]:
+    """JSON Lines or a table, streamed record by record (compressed or not)."""
+    try:
+        with open_binary(path) as handle:
+            head = handle.read(8192)
+            what = sniff_binary(head)
+            if what:
+                yield as_error(path, InputRejected(Messages.E102, detail=what))
+                return
+            rewound = Rewound(head, handle)
+            if suffix in TABLES:
+                yield from read_table(rewound, path, options, TABLES[suffix])  # type: ignore[arg-type]
+            else:
                 yield from read_jsonl(rewound, path, options, on_stdin=False)
-        except OSError as exc:
-            yield as_error(path, InputRejected(Messages.E109, detail=_why(exc)))
+    except decompress_errors() as exc:
+        yield as_error(path, damaged(exc, compression))
+    except OSError as exc:
+        yield as_error(path, InputRejected(Messages.E109, detail=_why(exc)))
+
+
+def _read_file(path: str, options: ReadOptions) -> Iterator[Item]:
+    suffix, compression = suffixes(path)
+    if suffix == ".jsonl" or suffix in TABLES:
+        yield from _read_records(path, suffix, compression, options)
         return
     try:
-        data = _read_bytes(path, options.max_bytes)
+        if compression is not None:
+            data = read_all(path, options.max_bytes)
+        else:
+            data = _read_bytes(path, options.max_bytes)
         if suffix == ".json":
             yield from read_json(data, path, options)
             return
