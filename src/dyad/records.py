@@ -153,6 +153,8 @@ class Event:
     trigger: Span
     quote_id: str | None = None
     confidence: float = 0.5
+    # The real-world event this mention belongs to (dyad.merge); None until clustered.
+    cluster_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -175,6 +177,7 @@ class Event:
             "trigger": self.trigger.to_dict(),
             "quote_id": self.quote_id,
             "confidence": round(self.confidence, 3),
+            "cluster_id": self.cluster_id,
         }
 
     @classmethod
@@ -200,6 +203,7 @@ class Event:
             trigger=Span(trig["text"], trig["start"], trig["end"]),
             quote_id=data.get("quote_id"),
             confidence=float(data.get("confidence", 0.5)),
+            cluster_id=data.get("cluster_id"),
         )
 
 

@@ -1,0 +1,156 @@
+"""Clusters in the event store: the schema they add, a whole-store re-clustering
+(``dyad merge``), the incremental update the store writer runs after each article,
+and the "as happened" records of ``dyad export --as-happened``.
+
+Mention keys in a store are ``article_id#event_id``, as in memory, so a store
+re-clustered whole and one kept current article by article agree.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from dyad.merge.cluster import Changes, Clusterer
+from dyad.merge.mention import Mention, mention_from_event
+from dyad.merge.rules import MergeRules
+from dyad.records import Event
+
+# Schema version 2 of the store (appended to dyad.store.schema.MIGRATIONS).
+MIGRATION = [
+    "ALTER TABLE events ADD COLUMN cluster_id TEXT",
+    "CREATE INDEX events_cluster ON events(cluster_id)",
+    """CREATE TABLE clusters (
+        id TEXT PRIMARY KEY,               -- 'c' + 12 hex digits (dyad.merge.cluster_id)
+        canonical INTEGER REFERENCES events(id) ON DELETE SET NULL,
+        event TEXT, day TEXT NOT NULL DEFAULT '',
+        n_mentions INTEGER NOT NULL, n_articles INTEGER NOT NULL, n_sources INTEGER NOT NULL,
+        first_reported TEXT
+    )""",
+    "CREATE INDEX clusters_day ON clusters(day)",
+]
+
+
+def _rows(conn: sqlite3.Connection, where: str = "", args: tuple[Any, ...] = ()) -> Iterator[
+        tuple[int, int, Mention]]:
+    sql = ("SELECT e.id, e.article, e.record, a.published, a.source, a.url FROM events e "
+           f"JOIN articles a ON a.id = e.article {where}")
+    for eid, art, record, published, source, url in conn.execute(sql, args):
+        ev = Event.from_dict(json.loads(record))
+        yield eid, art, mention_from_event(ev, published, source, url)
+
+
+class StoreMerger:
+    """Keeps the clusters of one store current: made once per writer (it reads every
+    stored event), then ``update`` after each article, inside its transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, rules: MergeRules | None = None) -> None:
+        self.clusterer = Clusterer(rules)
+        self.row_of: dict[str, int] = {}
+        self.keys_of: dict[int, set[str]] = {}
+        self.clusterer.add([self._track(eid, art, m) for eid, art, m in _rows(conn)])
+
+    def _track(self, eid: int, art: int, m: Mention) -> Mention:
+        self.row_of[m.key] = eid
+        self.keys_of.setdefault(art, set()).add(m.key)
+        return m
+
+    def update(self, conn: sqlite3.Connection, replaced: list[int], article: int) -> None:
+        """After the writer stored ``article`` (replacing the articles ``replaced``, the
+        same row id among them when it was coded before), bring clusters up to date."""
+        keys = [k for a in replaced for k in self.keys_of.pop(a, set())]
+        for k in keys:
+            self.row_of.pop(k, None)
+        changes = self.clusterer.remove(keys)
+        added = self.clusterer.add([self._track(eid, art, m) for eid, art, m
+                                    in _rows(conn, "WHERE e.article = ?", (article,))])
+        changes.assigned.update(added.assigned)
+        changes.dropped = (changes.dropped | added.dropped) - set(self.clusterer.clusters)
+        write_changes(conn, self.clusterer, self.row_of, changes)
+
+
+def write_changes(conn: sqlite3.Connection, clusterer: Clusterer, row_of: dict[str, int],
+                  changes: Changes) -> None:
+    """Store new cluster ids of mentions and the rows of the clusters they touch."""
+    touched: set[str] = set()
+    updates = []
+    for key, cid in changes.assigned.items():
+        if cid is not None and key in row_of:
+            updates.append((cid, cid, row_of[key]))
+            touched.add(cid)
+    conn.executemany("UPDATE events SET cluster_id = ?, record = json_set(record, "
+                     "'$.cluster_id', ?) WHERE id = ?", updates)
+    # A cluster whose members kept their id may still have gained or lost mentions.
+    for key in changes.assigned:
+        c = clusterer.cluster_of(key)
+        if c is not None:
+            touched.add(c.id)
+    gone = [(cid,) for cid in changes.dropped if cid not in clusterer.clusters]
+    conn.executemany("DELETE FROM clusters WHERE id = ?", gone)
+    conn.executemany(
+        "INSERT OR REPLACE INTO clusters (id, canonical, event, day, n_mentions, n_articles, "
+        "n_sources, first_reported) VALUES (?,?,?,?,?,?,?,?)",
+        [_cluster_row(clusterer, row_of, cid) for cid in sorted(touched)
+         if cid in clusterer.clusters])
+
+
+def _cluster_row(clusterer: Clusterer, row_of: dict[str, int], cid: str) -> tuple[Any, ...]:
+    from dyad.merge.mention import day_text
+
+    c = clusterer.clusters[cid]
+    m = clusterer.mentions[c.canonical]
+    day = day_text(m.begin) if m.date_source == "text" and m.width <= 1 else ""
+    if not day and m.published:
+        day = m.published[:10]
+    return (cid, row_of.get(c.canonical), m.event, day, c.n_mentions, c.n_articles,
+            c.n_sources, c.first_reported or None)
+
+
+def recluster(conn: sqlite3.Connection, rules: MergeRules | None = None) -> Clusterer:
+    """Cluster every event of a store afresh and store the result (``dyad merge``)."""
+    clusterer = Clusterer(rules)
+    row_of: dict[str, int] = {}
+    mentions = []
+    for eid, _art, m in _rows(conn):
+        row_of[m.key] = eid
+        mentions.append(m)
+    clusterer.add(mentions)
+    assign = clusterer.assignments()
+    with conn:
+        conn.execute("DELETE FROM clusters")
+        current = dict(conn.execute("SELECT id, cluster_id FROM events"))
+        conn.executemany(
+            "UPDATE events SET cluster_id = ?, record = json_set(record, '$.cluster_id', ?) "
+            "WHERE id = ?",
+            [(assign[k], assign[k], eid) for k, eid in row_of.items()
+             if current.get(eid) != assign.get(k)])
+        conn.executemany(
+            "INSERT INTO clusters (id, canonical, event, day, n_mentions, n_articles, "
+            "n_sources, first_reported) VALUES (?,?,?,?,?,?,?,?)",
+            [_cluster_row(clusterer, row_of, cid) for cid in sorted(clusterer.clusters)])
+    return clusterer
+
+
+def cluster_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """One Event record per cluster ("as happened"): the canonical mention's record
+    with ``cluster_id`` and the cluster's ``n_mentions``, ``n_articles``,
+    ``n_sources`` and ``first_reported``, in date order."""
+    sql = ("SELECT c.id, c.n_mentions, c.n_articles, c.n_sources, c.first_reported, e.record "
+           "FROM clusters c JOIN events e ON e.id = c.canonical ORDER BY c.day, c.id")
+    for cid, nm, na, ns, first, record in conn.execute(sql):
+        rec = json.loads(record)
+        rec.update(cluster_id=cid, n_mentions=nm, n_articles=na, n_sources=ns,
+                   first_reported=first)
+        yield rec
+
+
+def stored_mention(conn: sqlite3.Connection, event_row: int) -> Mention:
+    """The mention of one stored event by its row id; ConfigError (E306) if unknown."""
+    from dyad.errors import ConfigError, Messages
+
+    for _eid, _art, m in _rows(conn, "WHERE e.id = ?", (event_row,)):
+        return m
+    raise ConfigError(Messages.E306, name="event", value=event_row,
+                      expected="the row id of a stored event")
