@@ -228,3 +228,11 @@ def test_phrasal_particle_outranks_the_plain_verb(coder) -> None:
 def test_the_aim_of_a_protest_is_part_of_it(coder) -> None:
     events = coder("Chilean students began a hunger strike to demand free tuition.", PUB).events
     assert [e.event for e in events] == ["PROTEST"]
+
+
+@pytest.mark.model
+def test_when_clause_takes_the_time_it_hangs_on(coder) -> None:
+    text = "Relations have been tense since April, when the United States imposed sanctions."
+    ev = find(coder(text, "2023-11-18").events, "SANCTION")
+    assert ev.date is not None and ev.date.value == "2023-04"
+    assert ev.date_source == "text"

@@ -343,6 +343,19 @@ def _modality(ctx: Context, h: Hit, when: TimeValue | None) -> str:
     return "asserted"
 
 
+def _when_clause_of(p: Parsed, i: int, tv: TimeValue) -> bool:
+    """True when the trigger's clause is a relative clause on the time expression itself."""
+    t = p.toks[i]
+    for _ in range(4):
+        if t.dep == "relcl":
+            head = p.toks[t.head]
+            return tv.start <= head.idx < tv.end
+        if t.dep not in ("conj", "xcomp") or t.head == t.i:
+            return False
+        t = p.toks[t.head]
+    return False
+
+
 def _span_head(p: Parsed, start: int, end: int) -> Tok | None:
     """The token of a character span whose head lies outside it."""
     first = p.token_at(start)
@@ -427,6 +440,8 @@ def _date(ctx: Context, h: Hit) -> tuple[TimeValue | None, str]:
         tok = _span_head(p, tv.start, tv.end)
         if tok is None or tok.sent != sent:
             continue
+        if _when_clause_of(p, h.token, tv):
+            return tv, "text"  # "since April, when the US imposed sanctions"
         g = _governor(p, tok.i)
         past_in_future = bool(
             g is not None and ctx.published is not None and tv.end_date
