@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -188,6 +189,7 @@ class KnowledgeBase:
     sources: list[str] = field(default_factory=list)
     _index: dict[str, list[Entry]] | None = None
     _stems: dict[str, list[Entry]] | None = None
+    _firsts: frozenset[str] | None = None
     _surnames: dict[str, list[Person]] | None = None
 
     def index(self) -> dict[str, list[Entry]]:
@@ -233,6 +235,13 @@ class KnowledgeBase:
             self._index, self._stems = idx, stems
         return self._index
 
+    def first_words(self) -> frozenset[str]:
+        """The first word-run of every phrase: a token starting none of them starts no
+        match, so most tokens need no lookup at all."""
+        if self._firsts is None:
+            self._firsts = frozenset(first_word(k) for k in self.index())
+        return self._firsts
+
     def stem_index(self) -> dict[str, list[Entry]]:
         """Dictionary phrases whose last word is a stem ("Argentin"), for prefix matching."""
         if self._stems is None:
@@ -269,6 +278,15 @@ class KnowledgeBase:
             if e.kind == "place":
                 return self.places[e.ref]
         return None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def first_word(text: str) -> str:
+    """The first run of word characters, lower-cased ("U.S." -> "u")."""
+    m = _WORD.search(text.lower())
+    return m.group(0) if m else ""
 
 
 def normalize(phrase: str) -> str:

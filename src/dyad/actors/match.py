@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dyad.actors.kb import Entry, KnowledgeBase, normalize
+from dyad.actors.kb import Entry, KnowledgeBase, first_word, normalize
 from dyad.nlp.parse import Parsed
 
 MAX_WORDS = 7
@@ -57,11 +57,13 @@ def find_matches(parsed: Parsed, kb: KnowledgeBase) -> list[Match]:
     """Non-overlapping knowledge-base matches, longest first, in text order."""
     index = kb.index()
     stems = kb.stem_index()
+    firsts = None if stems else kb.first_words()
     toks = parsed.toks
     out: list[Match] = []
     i, n = 0, len(toks)
     while i < n:
-        if not (toks[i].text[:1].isalnum()):
+        if not (toks[i].text[:1].isalnum()) or (
+                firsts is not None and first_word(toks[i].text) not in firsts):
             i += 1
             continue
         found = _match_at(parsed, index, i, stems)
