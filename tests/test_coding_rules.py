@@ -236,3 +236,16 @@ def test_when_clause_takes_the_time_it_hangs_on(coder) -> None:
     ev = find(coder(text, "2023-11-18").events, "SANCTION")
     assert ev.date is not None and ev.date.value == "2023-04"
     assert ev.date_source == "text"
+
+
+@pytest.mark.model
+def test_a_failing_later_stage_keeps_the_events(coder, monkeypatch) -> None:
+    import dyad.pipeline
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(dyad.pipeline, "extract_quotes", broken)
+    result = coder("Iran seized a tanker in the Gulf.", PUB)
+    assert find(result.events, "COERCE")
+    assert result.errors and "quotations" in result.errors[0].reason

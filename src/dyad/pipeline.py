@@ -1,4 +1,5 @@
-"""The flow for one article and for a stream of them: parse, actors, time, events.
+"""The flow for one article and for a stream of them:
+parse -> actors -> time -> events -> quotes -> ledger.
 
 >>> result = code("Armenia accused Azerbaijan of shelling border villages.", published="2023-03-18")
 >>> [(e.event, e.source[0].country, e.target[0].country) for e in result.events]
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 
 from dyad.actors.kb import load_kb
@@ -19,7 +21,9 @@ from dyad.events.extract import Context, extract_events
 from dyad.events.lexicon import load_lexicon
 from dyad.nlp import load_nlp
 from dyad.nlp.parse import Parsed, parse_many
+from dyad.nlp.prefilter import prefilter_for
 from dyad.nlp.tense import tense_finder
+from dyad.quotes import extract_quotes, link_quotes
 from dyad.records import Article, ArticleResult, InputError, TimeValue
 from dyad.time import tag_times
 
@@ -61,14 +65,34 @@ def code_parsed(article: Article, parsed: Parsed,
     ctx = Context(p=parsed, actors=actors, times=times, lex=load_lexicon(),
                   article_id=article.id, published=day, published_value=published_time(day))
     events = extract_events(ctx)
-    return ArticleResult(article=article, actors=actors.all_actors(), places=actors.places(),
-                         times=times, events=events)
+    result = ArticleResult(article=article, actors=actors.all_actors(), places=actors.places(),
+                           times=times, events=events)
+    with _stage(result, "quotations"):
+        result.quotes = extract_quotes(parsed, actors, article.id, ctx.lex)
+        link_quotes(events, result.quotes, parsed)
+    from dyad.ledger import ledger_for_article  # here, not at the top: the ledger imports records
+
+    with _stage(result, "commitments ledger"):
+        ledger_for_article(result)
+    return result
+
+
+@contextmanager
+def _stage(result: ArticleResult, name: str) -> Iterator[None]:
+    """Run a later stage so that a bug in it costs only its own output: the article's
+    events still come out, and the failure is listed in ``result.errors``."""
+    try:
+        yield
+    except Exception as exc:
+        detail = f"{name} stage: {exc!r}"
+        result.errors.append(InputError(result.article.id, Messages.E111.format(detail=detail),
+                                        "E111"))
 
 
 def code_article(article: Article, settings: Settings | None = None) -> ArticleResult:
     settings = settings or Settings()
     nlp = load_nlp(settings.model)
-    parsed = next(parse_many(nlp, [article.text]))
+    parsed = next(parse_many(nlp, [article.text], prefilter=prefilter_for(nlp, settings.kb_files)))
     return code_parsed(article, parsed, settings)
 
 
@@ -88,10 +112,11 @@ def code_many(articles: Iterable[Article | str], settings: Settings | None = Non
     """Code a stream of articles (or texts), parsing in batches; yields one result each."""
     settings = settings or Settings()
     nlp = load_nlp(settings.model)
+    pf = prefilter_for(nlp, settings.kb_files)
     buf: list[Article] = []
 
     def flush() -> Iterator[ArticleResult]:
-        for art, parsed in zip(buf, parse_many(nlp, [a.text for a in buf], batch_size),
+        for art, parsed in zip(buf, parse_many(nlp, [a.text for a in buf], batch_size, pf),
                                strict=True):
             yield code_parsed(art, parsed, settings)
 
@@ -110,6 +135,7 @@ def code_stream(articles: Iterable[Article], settings: Settings | None = None,
     (code E111) and the stream goes on: nothing is lost in a long run."""
     settings = settings or Settings()
     nlp = load_nlp(settings.model)
+    pf = prefilter_for(nlp, settings.kb_files)
     buf: list[Article] = []
 
     def one(art: Article, parsed: Parsed) -> ArticleResult | InputError:
@@ -120,11 +146,11 @@ def code_stream(articles: Iterable[Article], settings: Settings | None = None,
 
     def flush() -> Iterator[ArticleResult | InputError]:
         try:
-            parsed = list(parse_many(nlp, [a.text for a in buf], batch_size))
+            parsed = list(parse_many(nlp, [a.text for a in buf], batch_size, pf))
         except Exception:
             for art in buf:  # find the article that breaks the batch
                 try:
-                    yield one(art, next(parse_many(nlp, [art.text])))
+                    yield one(art, next(parse_many(nlp, [art.text], prefilter=pf)))
                 except Exception as exc:
                     yield InputError(art.id, Messages.E111.format(detail=repr(exc)), "E111")
             return
