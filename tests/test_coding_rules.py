@@ -249,3 +249,10 @@ def test_a_failing_later_stage_keeps_the_events(coder, monkeypatch) -> None:
     result = coder("Iran seized a tanker in the Gulf.", PUB)
     assert find(result.events, "COERCE")
     assert result.errors and "quotations" in result.errors[0].reason
+
+
+@pytest.mark.model
+def test_strikes_by_armed_forces_are_attacks(coder) -> None:
+    events = coder("Israeli warplanes carried out strikes on Hezbollah positions.", PUB).events
+    assert "ASSAULT" in {e.event for e in events}
+    assert "PROTEST" not in {e.event for e in events}

@@ -32,6 +32,7 @@ INTRANSITIVE = {"PROTEST", "RETREAT", "CONSULT", "AGREE", "MOBILIZE"}
 CONTENT_OF = {"AGREE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "ACCUSE", "CONCEDE"}
 HOSTILE_QUADS = (3, 4)
 OBLIGATION = {"must", "should", "ought"}
+ARMED = {"MIL", "REB"}
 # "demanded that the government end curbs": the one asked to act is the target.
 CONTENT_TARGET = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -491,6 +492,9 @@ def _event(ctx: Context, h: Hit, entry: Trigger, src: list[Actor], tgt: list[Act
     negated = _negated(ctx, h)
     modality = _modality(ctx, h, when if source == "text" else None)
     entry, negated = _as_statement(ctx.lex, entry, negated, modality)
+    armed = ctx.lex.types[entry.event].by_armed
+    if armed and any(a.sector in ARMED for a in src):
+        entry = replace(entry, event=armed[0], cameo=armed[1], mode=None)
     etype = ctx.lex.types[entry.event]
     key = hashlib.sha1(ctx.article_id.encode("utf-8")).hexdigest()[:10]
     return Event(

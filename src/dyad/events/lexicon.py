@@ -56,6 +56,7 @@ class EventType:
     modes: tuple[str, ...] = ()
     intent: tuple[str, str] | None = None  # (event, cameo) of an announced act
     refusal: tuple[str, str] | None = None  # (event, cameo) of a refusal to act
+    by_armed: tuple[str, str] | None = None  # (event, cameo) when armed actors do it
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ def load_lexicon() -> Lexicon:
                 modes=tuple(t.get("modes") or ()),
                 intent=_pair(t.get("intent")),
                 refusal=_pair(t.get("refusal")),
+                by_armed=_pair(t.get("by_armed")),
             )
             for name, t in raw_types.items()
         }
