@@ -7,7 +7,7 @@ import sys
 import typer
 
 from dyad import __version__
-from dyad.cli import code_cmd, eval_cmd, info_cmd
+from dyad.cli import code_cmd, eval_cmd, info_cmd, quotes_cmd
 from dyad.errors import ConfigError, DyadError, UsageError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
@@ -37,7 +37,14 @@ def main_callback(
 
 app.command("code")(code_cmd.code_cli)
 app.command("info")(info_cmd.info_cli)
+app.command("quotes")(quotes_cmd.quotes_cli)
 app.add_typer(eval_cmd.eval_app, name="eval")
+app.command("export")(__import__("dyad.cli.export_cmd").cli.export_cmd.export_cli)
+app.command("serve")(__import__("dyad.cli.serve_cmd").cli.serve_cmd.serve_cli)
+app.add_typer(__import__("dyad.cli.kb_cmd").cli.kb_cmd.kb_app, name="kb")
+app.command("watch")(__import__("dyad.cli.watch_cmd").cli.watch_cmd.watch_cli)
+app.command("merge")(__import__("dyad.cli.merge_cmd").cli.merge_cmd.merge_cli)
+app.command("ledger")(__import__("dyad.cli.ledger_cmd").cli.ledger_cmd.ledger_cli)
 
 
 def main() -> None:

@@ -13,9 +13,12 @@ import typer
 from dyad.config import Settings
 from dyad.errors import Messages, UsageError
 from dyad.ingest import read_inputs
+from dyad.ingest.seen import DuplicateLog
 from dyad.output import FORMATS, make_writer
-from dyad.pipeline import code_stream, parse_published
+from dyad.pipeline import parse_published
 from dyad.records import Article, InputError
+from dyad.scale import code_scaled
+from dyad.store import Store
 
 
 class Tally:
@@ -33,9 +36,24 @@ def code_cli(
     errors: Path = typer.Option(None, "--errors", help="Write one JSON line per failed input "
                                 "here (default: messages on stderr only)."),
     kb: list[Path] = typer.Option(None, "--kb", help="Extra knowledge file (repeatable)."),
+    db: Path = typer.Option(None, "--db", help="Also store each coded article in this SQLite "
+                            "database (e.g. dyad.db), for 'dyad serve' and 'dyad export'."),
+    urls: list[str] = typer.Option(None, "--urls", help="File of URLs to fetch and code, one "
+                                   "a line (repeatable; - for stdin)."),
+    text_key: str = typer.Option("text", "--text-key", help="Field (JSON) or column (CSV/TSV) "
+                                 "holding the article text."),
+    id_key: str = typer.Option("id", "--id-key", help="Field or column holding the article id."),
+    date_key: str = typer.Option("published", "--date-key", help="Field or column holding the "
+                                 "publication date."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Worker processes, each loading "
+                                "the model once; output keeps input order."),
+    cluster: str = typer.Option(None, "--cluster", help="Code in shards on a Dask cluster: "
+                                "tcp://HOST:PORT or local:N (N local worker processes)."),
+    run_dir: Path = typer.Option(None, "--run-dir", help="Code in shards kept in this folder; "
+                                 "the same command resumes a killed run."),
 ) -> None:
     """Code articles and write event records (JSON Lines on stdout by default)."""
-    if not inputs:
+    if not inputs and not urls:
         raise UsageError(Messages.E206)
     if fmt not in FORMATS:
         raise UsageError(Messages.E203, value=fmt, options=", ".join(FORMATS))
@@ -44,17 +62,26 @@ def code_cli(
     tally = Tally()
     sink: TextIO = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
     err_sink: TextIO | None = errors.open("w", encoding="utf-8") if errors else None
+    store = Store(db) if db else None  # opened once; each article is one transaction
     try:
         writer = make_writer(fmt, sink)
         failures: list[InputError] = []
-        stream = _articles(read_inputs(inputs, published=published,
-                                       max_bytes=settings.max_bytes), failures, tally)
-        for result in code_stream(stream, settings):
+        stream = _articles(read_inputs(
+            inputs or [], published=published, max_bytes=settings.max_bytes,
+            url_files=urls or (), text_key=text_key, id_key=id_key, date_key=date_key,
+            on_duplicate=DuplicateLog(lambda line: typer.echo(line, err=True), db),
+        ), failures, tally)
+        options = {"inputs": list(inputs or []), "urls": list(urls or []),
+                   "published": published}
+        for result in code_scaled(stream, settings, workers=workers, cluster=cluster,
+                                  run_dir=run_dir, options=options):
             if isinstance(result, InputError):
                 failures.append(result)
                 _report(failures, err_sink, tally)
                 continue
             writer.write(result)
+            if store is not None:
+                store.write(result)
             tally.coded += 1
             tally.events += len(result.events)
             _report(failures, err_sink, tally)
@@ -66,6 +93,8 @@ def code_cli(
             sink.close()
         if err_sink:
             err_sink.close()
+        if store is not None:
+            store.close()
     if sys.stderr.isatty():
         sys.stderr.write("\n")
     typer.echo(f"dyad: {tally.inputs} inputs: {tally.coded} coded, {tally.failed} failed; "

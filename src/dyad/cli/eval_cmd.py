@@ -65,3 +65,75 @@ def acceptance_cli(
             typer.echo(f"  missed {m['id']} {m['event']}: {m.get('evidence', '')[:70]}")
         for eid, want, got in rep.misdated:
             typer.echo(f"  {eid} dated {got}, expected {want}")
+
+
+@eval_app.command("petrarch-actors")
+def petrarch_actors_cli(
+    path: Path = typer.Argument(..., exists=True, dir_okay=False,
+                                help="PETRARCH validation records.jsonl"),
+    kb: list[Path] = typer.Option(..., "--kb", help="Knowledge file made by `dyad kb "
+                                  "import-cameo` from the suite's dictionaries (repeatable)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report, misses included, "
+                                 "as JSON."),
+) -> None:
+    """Source and target actor codes against PETRARCH validation records."""
+    from dyad.eval.petrarch import evaluate_petrarch, format_report, report_to_json
+
+    report = evaluate_petrarch(path, tuple(str(p) for p in kb))
+    if as_json:
+        typer.echo(json.dumps(report_to_json(report), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(format_report(report))
+
+
+@eval_app.command("quotes")
+def quotes_cli(
+    directory: Path = typer.Argument(..., exists=True, file_okay=False,
+                                     help="Folder of articles (.txt) with gold.jsonl"),
+    as_json: bool = typer.Option(False, "--json", help="Print the full report as JSON."),
+) -> None:
+    """Quotation precision, recall and speaker accuracy against annotated articles."""
+    from dyad.eval.quotes import evaluate_quotes, format_quote_report, report_to_json
+
+    report = evaluate_quotes(directory)
+    if as_json:
+        typer.echo(json.dumps(report_to_json(report), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(format_quote_report(report))
+
+
+@eval_app.command("merge")
+def merge_eval_cli(
+    path: Path = typer.Argument(..., exists=True, dir_okay=False,
+                                help="JSON Lines: an article and its gold mentions a line"),
+    as_json: bool = typer.Option(False, "--json", help="Print the full report as JSON."),
+) -> None:
+    """Event clusters against gold groupings: pairwise and B-cubed P/R/F1."""
+    from dyad.eval.merge import evaluate_merge, format_merge_report
+
+    report = evaluate_merge(path)
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(format_merge_report(report))
+
+
+@eval_app.command("ledger")
+def ledger_cli(
+    directory: Path = typer.Argument(..., exists=True, file_okay=False,
+                                     help="Folder with articles.json and gold.json"),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Precision and recall of inferred and alleged contradictions (commitments ledger)."""
+    from dyad.eval.ledger import evaluate_ledger
+
+    rep = evaluate_ledger(directory).to_dict()
+    if as_json:
+        typer.echo(json.dumps(rep, indent=2))
+        return
+    for kind in ("inferred", "alleged"):
+        r = rep[kind]
+        typer.echo(f"{kind}: precision {r['precision']:.3f} recall {r['recall']:.3f} "
+                   f"(tp {r['tp']}, fp {r['fp']}, fn {r['fn']})")
+    for line in rep["errors"]:
+        typer.echo(f"  {line}")
