@@ -1,7 +1,12 @@
 """Cost of merging: clustering vs coding in the same run, and re-clustering a store of
 synthetic events. Usage:
 
-    python bench/merge_bench.py [--articles 200] [--events 200000] [--json]
+    python bench/merge_bench.py [--articles 200] [--events 200000] [--store-only] [--json]
+
+The synthetic store is kept as it is for comparability across runs; it is harsher
+than news: about 270 events a day, a Pareto(1.2) draw of 30 countries that puts
+the USA on 56% of sides (a quarter of all events are USA -> USA), one place-less,
+same-trigger event type in 16, so a day holds large cliques of linkable events.
 """
 
 from __future__ import annotations
@@ -109,7 +114,11 @@ def store_recluster(n: int) -> dict[str, float]:
         c = recluster(conn)
         dt = time.perf_counter() - t0
         conn.close()
+    # compared_pairs: candidates blocking found; scored_pairs: those ``compare`` ran on
+    # (dates overlapping and a pair of signatures not met before).
     return {"events": n, "clusters": len(c.clusters), "compared_pairs": c.compared,
+            "scored_pairs": c.judge.scored,
+            "linked_pairs": sum(map(len, c.links.values())) // 2,
             "recluster_s": round(dt, 2)}
 
 
@@ -117,10 +126,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--events", type=int, default=200_000)
+    ap.add_argument("--store-only", action="store_true",
+                    help="only re-cluster the synthetic store (skip coding articles)")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
-    out = {"coding_vs_merging": coding_vs_merging(a.articles),
-           "store": store_recluster(a.events)}
+    out = {} if a.store_only else {"coding_vs_merging": coding_vs_merging(a.articles)}
+    out["store"] = store_recluster(a.events)
     print(json.dumps(out, indent=None if a.json else 2))
 
 

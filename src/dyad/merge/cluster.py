@@ -19,10 +19,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from dyad.merge.blocking import BlockKey, block_keys
+from dyad.merge.blocking import BlockIndex, BlockKey
 from dyad.merge.mention import Mention
+from dyad.merge.pairs import PairJudge
 from dyad.merge.rules import MergeRules, load_rules
-from dyad.merge.score import compare
 
 
 @dataclass
@@ -74,7 +74,9 @@ class Clusterer:
         self._comps: dict[int, set[str]] = {}
         self._next_comp = 0
         self._cluster_of: dict[str, str] = {}
-        self.compared = 0
+        self._blocks = BlockIndex(self.rules)
+        self.judge = PairJudge(self.rules)
+        self.compared = 0                    # candidate pairs found by blocking
 
     # -- public -----------------------------------------------------------------
 
@@ -82,26 +84,46 @@ class Clusterer:
         """Add mentions (a mention already present is replaced) and update clusters."""
         new = list(mentions)
         changes = self.remove([m.key for m in new if m.key in self.mentions])
+        judge, mentions_of, index, links = self.judge, self.mentions, self._index, self.links
+        span, sig, memo, comp_of = judge.span, judge.sig, judge.memo, self._comp_of
+        compared = 0
+        # The inner loop runs once per candidate pair (millions in a large store), so
+        # it reads precomputed spans and signature ids and the verdict memo directly.
         for m in new:
-            self.mentions[m.key] = m
-            self.links[m.key] = {}
-            comp = self._new_comp({m.key})
-            index_keys, query_keys = block_keys(m, self.rules)
+            key = m.key
+            mentions_of[key] = m
+            mine: dict[str, float] = {}
+            links[key] = mine
+            judge.add(m)
+            sm = sig[key]
+            comp = self._new_comp({key})
+            index_keys, query_keys = self._blocks.keys(m)
+            begin, end = m.begin, m.end
             seen: set[str] = set()
             for qk in query_keys:
-                for other in self._index.get(qk, ()):
+                for other in index.get(qk, ()):
                     if other in seen:
                         continue
                     seen.add(other)
-                    self.compared += 1
-                    ps = compare(m, self.mentions[other], self.rules)
-                    if ps.linked:
-                        self.links[m.key][other] = ps.score
-                        self.links[other][m.key] = ps.score
-                        comp = self._join(comp, self._comp_of[other])
+                    compared += 1
+                    # Pairs whose dates do not overlap are never compatible (compare
+                    # says so too): most of a week's block stops here.
+                    ob, oe = span[other]
+                    if (ob if ob > begin else begin) >= (oe if oe < end else end):
+                        continue
+                    v = memo.get((sig[other], sm) if other < key else (sm, sig[other]))
+                    if v is None:
+                        v = judge.verdict(m, mentions_of[other])
+                    if v[1]:
+                        mine[other] = v[2]
+                        links[other][key] = v[2]
+                        oc = comp_of[other]
+                        if oc != comp:
+                            comp = self._join(comp, oc)
             for ik in index_keys:
-                self._index[ik].add(m.key)
-            self._keys[m.key] = index_keys
+                index[ik].add(key)
+            self._keys[key] = index_keys
+        self.compared += compared
         live = {self._comp_of[m.key] for m in new}
         for comp in live:
             self._recluster(self._comps[comp], changes)
@@ -122,6 +144,7 @@ class Clusterer:
             affected |= comp
             for ik in self._keys.pop(k, []):
                 self._index[ik].discard(k)
+            self.judge.discard(k)
             for other in self.links.pop(k, {}):
                 self.links[other].pop(k, None)
             del self.mentions[k]
@@ -171,7 +194,7 @@ class Clusterer:
     def _recluster(self, members: set[str], changes: Changes) -> None:
         """Recompute the clusters of one component from its members and links alone."""
         old = {self._cluster_of[k] for k in members if k in self._cluster_of}
-        for groups in _constrained(members, self.mentions, self.links, self.rules):
+        for groups in _constrained(members, self.mentions, self.links, self.judge):
             cluster = self._summarize(groups)
             self.clusters[cluster.id] = cluster
             for k in groups:
@@ -215,13 +238,14 @@ def _connected(keys: set[str], links: dict[str, dict[str, float]]) -> list[set[s
 
 
 def _constrained(members: set[str], mentions: dict[str, Mention],
-                 links: dict[str, dict[str, float]], rules: MergeRules) -> list[list[str]]:
+                 links: dict[str, dict[str, float]], judge: PairJudge) -> list[list[str]]:
     """Clusters of one component: links strongest first, never joining incompatible
     mentions. Deterministic given the members and their links."""
     if len(members) == 1:
         return [list(members)]
-    edges = sorted({(-s, min(a, b), max(a, b)) for a in members
-                    for b, s in links[a].items() if b in members})
+    # Each link once, as (a, b) with a < b: links are symmetric with equal scores.
+    edges = sorted([(-s, a, b) for a in members
+                    for b, s in links[a].items() if a < b and b in members])
     group: dict[str, int] = {k: i for i, k in enumerate(sorted(members))}
     parts: dict[int, list[str]] = {i: [k] for k, i in group.items()}
     # Pairwise-overlapping intervals on a line share a common part (Helly), so a
@@ -235,7 +259,8 @@ def _constrained(members: set[str], mentions: dict[str, Mention],
         hi = min(span[ga][1], span[gb][1])
         if lo >= hi:
             continue
-        if not all(compare(mentions[x], mentions[y], rules).compatible
+        # Linked pairs are compatible by definition; only the others need judging.
+        if not all(y in links[x] or judge.compatible(mentions[x], mentions[y])
                    for x in parts[ga] for y in parts[gb]):
             continue
         if len(parts[ga]) < len(parts[gb]):
