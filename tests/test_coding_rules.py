@@ -256,3 +256,14 @@ def test_strikes_by_armed_forces_are_attacks(coder) -> None:
     events = coder("Israeli warplanes carried out strikes on Hezbollah positions.", PUB).events
     assert "ASSAULT" in {e.event for e in events}
     assert "PROTEST" not in {e.event for e in events}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Azerbaijani forces attacked Armenian positions near the border.", "ASSAULT"),
+    ("Azerbaijan blocked the Lachin corridor on Monday.", "COERCE"),
+    ("China protested the visit of the delegation.", "ACCUSE"),
+    ("Thousands of Georgians protested against the government.", "PROTEST"),
+])
+def test_the_doer_decides_the_reading(coder, text: str, etype: str) -> None:
+    assert etype in {e.event for e in coder(text, PUB).events}

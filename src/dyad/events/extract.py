@@ -492,9 +492,7 @@ def _event(ctx: Context, h: Hit, entry: Trigger, src: list[Actor], tgt: list[Act
     negated = _negated(ctx, h)
     modality = _modality(ctx, h, when if source == "text" else None)
     entry, negated = _as_statement(ctx.lex, entry, negated, modality)
-    armed = ctx.lex.types[entry.event].by_armed
-    if armed and any(a.sector in ARMED for a in src):
-        entry = replace(entry, event=armed[0], cameo=armed[1], mode=None)
+    entry = _by_doer(ctx.lex, entry, src)
     etype = ctx.lex.types[entry.event]
     key = hashlib.sha1(ctx.article_id.encode("utf-8")).hexdigest()[:10]
     return Event(
@@ -541,6 +539,20 @@ def _as_statement(lex: Lexicon, entry: Trigger, negated: bool,
         return entry, negated
     event, cameo = turn
     return replace(entry, event=event, cameo=cameo, mode=None), False
+
+
+def _by_doer(lex: Lexicon, entry: Trigger, src: list[Actor]) -> Trigger:
+    """Who acts can change what the act is: armed forces' "strikes" are attacks, and
+    a state that "protests" complains, or, blocking a road, imposes a blockade."""
+    etype = lex.types[entry.event]
+    if etype.by_armed and any(a.sector in ARMED for a in src):
+        return replace(entry, event=etype.by_armed[0], cameo=etype.by_armed[1], mode=None)
+    if src and all(a.kind == "state" or (a.sector == "GOV" and a.kind != "group")
+                   for a in src):
+        turn = etype.by_state_obstruct if entry.mode == "obstruct" else etype.by_state
+        if turn:
+            return replace(entry, event=turn[0], cameo=turn[1], mode=turn[2])
+    return entry
 
 
 def _build(ctx: Context, h: Hit, hits: dict[int, Hit]) -> Event:

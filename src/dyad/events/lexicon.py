@@ -57,6 +57,8 @@ class EventType:
     intent: tuple[str, str] | None = None  # (event, cameo) of an announced act
     refusal: tuple[str, str] | None = None  # (event, cameo) of a refusal to act
     by_armed: tuple[str, str] | None = None  # (event, cameo) when armed actors do it
+    by_state: tuple[str, str, str | None] | None = None  # (event, cameo, mode): a state does it
+    by_state_obstruct: tuple[str, str, str | None] | None = None  # ... by blocking a way
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,10 @@ def _pair(item: dict[str, Any] | None) -> tuple[str, str] | None:
     return (str(item["event"]), str(item["cameo"])) if item else None
 
 
+def _triple(item: dict[str, Any] | None) -> tuple[str, str, str | None] | None:
+    return (str(item["event"]), str(item["cameo"]), item.get("mode")) if item else None
+
+
 def _read(name: str) -> Any:
     return yaml.safe_load((resources.files("dyad") / "data" / name).read_text("utf-8"))
 
@@ -149,6 +155,8 @@ def load_lexicon() -> Lexicon:
                 intent=_pair(t.get("intent")),
                 refusal=_pair(t.get("refusal")),
                 by_armed=_pair(t.get("by_armed")),
+                by_state=_triple(t.get("by_state")),
+                by_state_obstruct=_triple(t.get("by_state_obstruct")),
             )
             for name, t in raw_types.items()
         }
