@@ -12,7 +12,6 @@ goal is within 15% (ratio >= 0.85). Usage:
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
@@ -26,6 +25,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from dyad.config import Settings  # noqa: E402
 from dyad.pipeline import article_for  # noqa: E402
 from dyad.scale import code_scaled  # noqa: E402
+from report import print_report  # noqa: E402
 from throughput import corpus  # noqa: E402
 
 
@@ -61,11 +61,7 @@ def main() -> None:
         "rounds_dask_s": [round(x, 2) for x in dask],
         "load_average": round(os.getloadavg()[0], 2),
     }
-    if a.json:
-        print(json.dumps(out, indent=2))
-    else:
-        for k, v in out.items():
-            print(f"{k:30} {v}")
+    print_report(out, a.json, 30)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -23,6 +22,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import dyad.pipeline as pipeline  # noqa: E402
 from dyad.config import Settings  # noqa: E402
+from report import print_report  # noqa: E402
 from throughput import corpus  # noqa: E402
 
 
@@ -70,11 +70,7 @@ def main() -> None:
         "quotes_share_of_coding_time": round(min(shares), 4),
         "quotes_share_worst_round": round(max(shares), 4),
     }
-    if a.json:
-        print(json.dumps(out, indent=2))
-    else:
-        for k, v in out.items():
-            print(f"{k:30} {v}")
+    print_report(out, a.json, 30)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import glob
-import json
 import os
 import re
 import sys
@@ -31,6 +30,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from dyad.config import Settings  # noqa: E402
 from dyad.nlp import load_nlp  # noqa: E402
 from dyad.pipeline import article_for, code_many  # noqa: E402
+from report import print_report  # noqa: E402
 
 
 def corpus(n: int) -> list[str]:
@@ -133,11 +133,7 @@ def main() -> None:
         "rounds_full_s": [round(x, 2) for x in t_full],
         "load_average": round(os.getloadavg()[0], 2),
     }
-    if a.json:
-        print(json.dumps(out, indent=2))
-    else:
-        for k, v in out.items():
-            print(f"{k:28} {v}")
+    print_report(out, a.json, 28)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ result to the last, and reported separately. Usage:
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -25,6 +24,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from dyad.config import Settings  # noqa: E402
 from dyad.pipeline import article_for  # noqa: E402
 from dyad.scale.workers import code_parallel  # noqa: E402
+from report import print_report  # noqa: E402
 from throughput import corpus  # noqa: E402
 
 
@@ -66,11 +66,7 @@ def main() -> None:
         "cpus": os.cpu_count(),
         "load_average": round(os.getloadavg()[0], 2),
     }
-    if a.json:
-        print(json.dumps(out, indent=2))
-    else:
-        for k, v in out.items():
-            print(f"{k:32} {v}")
+    print_report(out, a.json, 32)
 
 
 if __name__ == "__main__":

@@ -13,8 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from dyad.ingest.dates import normalize_date
-from dyad.ingest.html_plain import HtmlPage, extract_plain
+from dyad.ingest.html_plain import HtmlPage, _date, extract_plain
 
 __all__ = ["HtmlPage", "extract_html"]
 
@@ -23,14 +22,6 @@ __all__ = ["HtmlPage", "extract_html"]
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
-
-def _date(value: str | None) -> str | None:
-    if not value:
-        return None
-    try:
-        return normalize_date(value)
-    except ValueError:
-        return None
 
 
 def _main_text(markup: str, url: str | None) -> Any:
