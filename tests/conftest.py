@@ -23,3 +23,24 @@ def coder():
     import dyad
 
     return dyad.code
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str,
+            stdin: bytes | None = None) -> tuple[int, str, str]:
+    """Run ``dyad ARGS`` in this process (the model loads once per test session);
+    returns the exit code, standard output and standard error."""
+    import io
+    import sys
+
+    from dyad.cli.app import main
+
+    monkeypatch.setattr(sys, "argv", ["dyad", *args])
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+    code = 0
+    try:
+        main()
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err

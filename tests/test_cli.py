@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from dyad.cli.app import main
+from tests.conftest import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = "Turkey condemned the attack on Kurdish villages in northern Iraq on Tuesday.\n"
@@ -21,17 +21,7 @@ EVENT_KEYS = {"id", "article_id", "sentence", "text", "event", "cameo", "mode", 
               "location", "trigger", "quote_id", "confidence", "cluster_id"}
 
 
-def run(capsys, monkeypatch, *args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["dyad", *args])
-    if stdin is not None:
-        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
-    code = 0
-    try:
-        main()
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_cli
 
 
 @pytest.fixture

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_cli  # noqa: F401  (used by the tests that import it from here)
+
 WEB = Path(__file__).parent / "data" / "web"
 
 
@@ -191,21 +193,6 @@ def atom(items: list[tuple[str, str, str]]) -> str:
             f"{body}</feed>")
 
 
-def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
-            *args: str) -> tuple[int, str, str]:
-    """Run ``dyad ARGS`` in this process (the model loads once per test session)."""
-    import sys
-
-    from dyad.cli.app import main
-
-    monkeypatch.setattr(sys, "argv", ["dyad", *args])
-    code = 0
-    try:
-        main()
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 FAST_ENV = {"DYAD_FETCH_TIMEOUT": "1.5", "DYAD_FETCH_DELAY": "0", "DYAD_FETCH_RETRIES": "1",
