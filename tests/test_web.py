@@ -66,7 +66,7 @@ def test_pair_filter_from_the_network(client: TestClient) -> None:
 
 
 def test_timeline_buckets(client: TestClient) -> None:
-    week = client.get("/timeline.json?bucket=week&by=quad").json()
+    week = client.get("/timeline.json?bucket=week&by=quad&view=reported").json()
     assert week["bucket"] == "week" and week["total"] == 7
     for row in week["rows"]:
         assert re.match(r"^\d{4}-\d{2}-\d{2}$", row["period"])
@@ -149,7 +149,7 @@ def test_ledger_empty_state(client: TestClient) -> None:
     page = client.get("/ledger")
     assert "No commitments in this store yet" in page.text
     assert client.get("/ledger.json").json() == {"rows": [], "total": 0, "next": None,
-                                                 "unmatched_contradictions": []}
+                                                 "unmatched_contradictions": [], "inferred": 0}
 
 
 def test_ledger_lists_commitments_with_their_contradictions(tmp_path: Path) -> None:
@@ -176,3 +176,105 @@ def test_ledger_lists_commitments_with_their_contradictions(tmp_path: Path) -> N
     assert data["total"] == 1 and data["rows"][0]["contradictions"][0]["basis"] == "alleged"
     page = client.get("/ledger").text
     assert "&lt;b&gt;Border pledge&lt;/b&gt;" in page and "fire after the pledge" in page
+
+
+def _with_duplicate(tmp_path: Path) -> TestClient:
+    """A store where one ACCUSE (2023-03-14) is reported by two outlets."""
+    from dyad.store import Store
+    from dyad.web.app import create_app
+    from tests.test_store_fixtures import TEXT, sample_result
+
+    db = build_db(tmp_path / "dup.db", extra=2)
+    with Store(db) as store:  # other words, so the store keeps it as another article
+        store.write(sample_result("b1", url="https://other.example.net/b1",
+                                  published="2023-03-19", text=TEXT + " Other outlet."))
+    return TestClient(create_app(db))
+
+
+def test_views_reported_and_happened(tmp_path: Path) -> None:
+    client = _with_duplicate(tmp_path)
+    day = "since=2023-03-14&until=2023-03-14"
+    # the timeline defaults to as happened: two reports, one event
+    assert client.get(f"/timeline.json?{day}").json()["view"] == "happened"
+    assert client.get(f"/timeline.json?{day}").json()["total"] == 1
+    assert client.get(f"/timeline.json?{day}&view=reported").json()["total"] == 2
+    # the events table defaults to as reported; as happened lists the canonical one
+    reported = client.get(f"/events.json?{day}").json()
+    assert reported["view"] == "reported" and reported["total"] == 2
+    happened = client.get(f"/events.json?{day}&view=happened").json()
+    assert happened["total"] == 1 and len(happened["rows"]) == 1
+    row = happened["rows"][0]
+    assert (row["n_mentions"], row["n_articles"], row["n_sources"]) == (2, 2, 2)
+    assert row["id"] in {r["id"] for r in reported["rows"]}
+    # the cluster's reports, as linked from the happened table
+    mentions = client.get("/events.json", params={"cluster": row["cluster_id"]}).json()
+    assert {r["id"] for r in mentions["rows"]} == {r["id"] for r in reported["rows"]}
+    page = client.get(f"/events?{day}&view=happened").text
+    assert f'href="/events?cluster={row["cluster_id"]}"' in page
+    # happened never counts more than reported, whole store and filtered, paged alike
+    for q in ("", "event=REJECT", "country=AZE&negated=false"):
+        rep = client.get(f"/events.json?{q}").json()["total"]
+        hap = client.get(f"/events.json?{q}&view=happened").json()["total"]
+        assert hap <= rep
+    first = client.get("/events.json?view=happened&size=2").json()
+    second = client.get("/events.json", params={"view": "happened", "size": "2",
+                                                "next": first["next"]}).json()
+    assert not {r["id"] for r in first["rows"]} & {r["id"] for r in second["rows"]}
+
+
+def test_view_toggle_on_both_pages(client: TestClient) -> None:
+    for path, default in (("/timeline", "happened"), ("/events", "reported")):
+        page = client.get(path + "?event=ACCUSE").text
+        assert 'id="view-reported"' in page and 'id="view-happened"' in page
+        current = re.search(r'id="view-(\w+)"[^>]*aria-current', page)
+        assert current and current.group(1) == default
+        assert re.search(r'href="' + path + r'\?event=ACCUSE&amp;view=happened"', page)
+        other = "reported" if default == "happened" else "happened"
+        switched = client.get(f"{path}?view={other}").text
+        assert f'<input type="hidden" name="view" value="{other}">' in switched
+    r = client.get("/timeline.json?view=1;DROP")
+    assert r.status_code == 400 and "E306" in r.json()["error"]
+    assert client.get("/events?cluster=x'--").status_code == 400
+
+
+def test_ledger_shows_inferred_contradictions_without_storing_them(tmp_path: Path) -> None:
+    from dyad.records import Actor
+    from dyad.store import Store
+    from dyad.web.app import create_app
+    from tests.test_store_fixtures import ARM, AZE, TEXT, event, sample_result
+
+    pledge = sample_result("p1", published="2023-03-11")
+    pledge.commitments = [{
+        "id": "p1-ceasefire", "name": "Goris ceasefire", "provision": "ceasefire",
+        "provisions": ["ceasefire"],
+        "parties": [{"text": "Armenia", "start": 0, "end": 7, **ARM},
+                    {"text": "Azerbaijan", "start": 16, "end": 26, **AZE}],
+        "obligated": [{"text": "Armenia", "start": 0, "end": 7, **ARM},
+                      {"text": "Azerbaijan", "start": 16, "end": 26, **AZE}],
+        "content": "cease fire", "date": {"text": "Friday", "start": 0, "end": 0,
+                                          "type": "DATE", "value": "2023-03-10",
+                                          "begin": "2023-03-10"},
+        "evidence": {"text": "agreed to cease fire", "start": 0, "end": 7,
+                     "article_id": "p1"}}]
+    attack = sample_result("s1", url="https://example.org/s1", published="2023-03-21",
+                           text=TEXT + " Later.")
+    aze = Actor(text="Azerbaijan", start=16, end=26, **AZE)  # type: ignore[arg-type]
+    arm = Actor(text="Armenia", start=0, end=7, **ARM)  # type: ignore[arg-type]
+    attack.events.append(event("s1", 3, "ASSAULT", 4, ("shelling", 42), [aze], [arm],
+                               "2023-03-20", text=TEXT + " Later."))
+    db = tmp_path / "inf.db"
+    with Store(db) as store:
+        store.write(pledge)
+        store.write(attack)
+        stored = store.counts()["contradictions"]
+    client = TestClient(create_app(db))
+    data = client.get("/ledger.json").json()
+    xs = data["rows"][0]["contradictions"]
+    inferred = [x for x in xs if x["origin"] == "inferred"]
+    assert data["inferred"] == len(inferred) == 1
+    assert inferred[0]["basis"] == "inferred" and inferred[0]["day"] == "2023-03-20"
+    assert inferred[0]["record"]["act"]["article_id"] == "s1" and inferred[0]["article"]
+    page = client.get("/ledger").text
+    assert "inferred across articles" in page and f'/articles/{inferred[0]["article"]}' in page
+    with Store(db) as store:  # shown, not written
+        assert store.counts()["contradictions"] == stored

@@ -183,3 +183,24 @@ def test_timeline_bar_opens_its_events(page: Any, server: str) -> None:
     page.wait_for_url(re.compile(r"/events\?.*since=" + found["period"]))
     assert f"event={found['key']}" in page.url
     assert int(page.locator("#total").inner_text()) == found["count"]
+
+
+def test_timeline_view_toggle(page: Any, server: str) -> None:
+    page.goto(server + "/timeline?bucket=month")
+    _chart_ready(page)
+    assert page.locator("#view-happened").get_attribute("aria-current") == "true"
+    happened = int(page.locator("#total").inner_text())
+    page.evaluate("delete document.body.dataset.chartReady")
+    page.click("#view-reported")
+    page.wait_for_url(re.compile(r"view=reported"))
+    _chart_ready(page)
+    assert page.locator("#view-reported").get_attribute("aria-current") == "true"
+    assert "bucket=month" in page.url  # the toggle keeps the other parameters
+    reported = int(page.locator("#total").inner_text())
+    assert 0 < happened <= reported
+    assert page.locator("#chart canvas").count() >= 1
+    # filtering keeps the view chosen
+    page.select_option("select[name=event]", "ACCUSE")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url(re.compile(r"event=ACCUSE.*view=reported|view=reported.*event=ACCUSE"))
+    assert page.errors == []

@@ -19,6 +19,11 @@ _CURSOR = re.compile(r"^(\d{4}-\d{2}-\d{2})?\.(\d+)$")
 BUCKETS = {"day": "e.day", "week": "date(e.day, 'weekday 0', '-6 days')",
            "month": "substr(e.day, 1, 7) || '-01'"}  # fixed SQL; the user only picks a key
 BY = {"event": "e.event", "quad": "e.quad"}
+# "reported": one row per mention (a coded event in one article); "happened": one per
+# real-world event (a dyad.merge cluster, shown and dated by its canonical mention; an
+# event without a cluster stands for itself). Filters apply to that canonical mention.
+VIEWS = ("reported", "happened")
+_CLUSTER = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 EVENT_COLUMNS = (
     "e.id, e.event_id, e.article, a.article_id, a.title AS article_title, e.day, e.event, "
@@ -47,6 +52,40 @@ def page_size(value: str | None) -> int:
     return int(value)
 
 
+def view_of(value: str | None, default: str) -> str:
+    """The view asked for (``reported`` or ``happened``), ``default`` when none."""
+    value = (value or "").strip().lower() or default
+    if value not in VIEWS:
+        raise bad("view", value, "reported or happened")
+    return value
+
+
+def cluster_of(value: str | None) -> str | None:
+    """A cluster id given to list that cluster's mentions, checked; None when none."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if not _CLUSTER.match(value):
+        raise bad("cluster", value, "a cluster id such as c0123456789ab")
+    return value
+
+
+# A mention that stands for its real-world event: its cluster's canonical one, or one
+# no cluster holds. Correlated, so a page sorted by the (day, id) index stops early.
+_CANONICAL = ("(e.cluster_id IS NULL OR e.id = "
+              "(SELECT c.canonical FROM clusters c WHERE c.id = e.cluster_id))")
+
+
+def _happened(flt: EventFilter, columns: str) -> tuple[str, list[Any]]:
+    """The same rows as ``_CANONICAL`` selects, for whole-store aggregates: a join from
+    the clusters table scans faster than the correlated test row by row."""
+    where, args = flt.where()
+    sql = (f"SELECT {columns} FROM clusters c JOIN events e ON e.id = c.canonical "
+           f"AND e.cluster_id = c.id WHERE {where} UNION ALL "
+           f"SELECT {columns} FROM events e WHERE e.cluster_id IS NULL AND {where}")
+    return sql, [*args, *args]
+
+
 def _event_row(r: sqlite3.Row) -> dict[str, Any]:
     d = dict(r)
     d["negated"] = bool(d["negated"])
@@ -55,9 +94,17 @@ def _event_row(r: sqlite3.Row) -> dict[str, Any]:
 
 
 def events(conn: sqlite3.Connection, flt: EventFilter, cursor: str | None = None,
-           size: int = PAGE_SIZE, with_total: bool = True) -> dict[str, Any]:
-    """One page of events, newest first, matching ``flt``."""
+           size: int = PAGE_SIZE, with_total: bool = True, view: str = "reported",
+           cluster: str | None = None) -> dict[str, Any]:
+    """One page of events, newest first, matching ``flt``: every mention (``view``
+    reported; ``cluster`` keeps one cluster's) or one canonical event per real-world
+    event with its mention, article and source counts (``view`` happened)."""
+    if view == "happened":
+        return _happened_events(conn, flt, cursor, size, with_total)
     where, args = flt.where()
+    if cluster is not None:
+        where += " AND e.cluster_id = ?"
+        args = [*args, cluster]
     after = parse_cursor(cursor)
     page_where, page_args = where, list(args)
     if after is not None:
@@ -75,21 +122,54 @@ def events(conn: sqlite3.Connection, flt: EventFilter, cursor: str | None = None
     return {"rows": [_event_row(r) for r in rows], "total": total, "next": nxt}
 
 
+def _happened_events(conn: sqlite3.Connection, flt: EventFilter, cursor: str | None,
+                     size: int, with_total: bool) -> dict[str, Any]:
+    where, args = flt.where()
+    after = parse_cursor(cursor)
+    page_where, page_args = f"{where} AND {_CANONICAL}", list(args)
+    if after is not None:
+        page_where += " AND (e.day, e.id) < (?, ?)"
+        page_args += list(after)
+    rows = conn.execute(
+        f"SELECT {EVENT_COLUMNS}, e.cluster_id, COALESCE(c.n_mentions, 1) AS n_mentions, "
+        "COALESCE(c.n_articles, 1) AS n_articles, COALESCE(c.n_sources, 1) AS n_sources "
+        "FROM events e JOIN articles a ON a.id = e.article "
+        f"LEFT JOIN clusters c ON c.id = e.cluster_id WHERE {page_where} "
+        "ORDER BY e.day DESC, e.id DESC LIMIT ?", [*page_args, size + 1]).fetchall()
+    more = len(rows) > size
+    rows = rows[:size]
+    total = None
+    if with_total:
+        units, unit_args = _happened(flt, "e.id")
+        total = conn.execute(f"SELECT COUNT(*) FROM ({units})", unit_args).fetchone()[0]
+    nxt = f"{rows[-1]['day']}.{rows[-1]['id']}" if more and rows else None
+    return {"rows": [_event_row(r) for r in rows], "total": total, "next": nxt}
+
+
 def timeline(conn: sqlite3.Connection, flt: EventFilter, bucket: str = "day",
-             by: str = "event") -> dict[str, Any]:
-    """Dated events counted per day, week or month and per event type or quad class."""
+             by: str = "event", view: str = "happened") -> dict[str, Any]:
+    """Dated events counted per day, week or month and per event type or quad class:
+    one per real-world event (``view`` happened, dated by its cluster) or one per
+    mention (``view`` reported)."""
     if bucket not in BUCKETS:
         raise bad("bucket", bucket, "day, week or month")
     if by not in BY:
         raise bad("by", by, "event or quad")
-    where, args = flt.where()
-    rows = conn.execute(
-        f"SELECT {BUCKETS[bucket]} AS period, {BY[by]} AS key, COUNT(*) AS count "
-        f"FROM events e WHERE {where} AND e.day != '' GROUP BY period, key ORDER BY period, key",
-        args).fetchall()
+    if view == "happened":
+        units, args = _happened(flt, "e.day, e.event, e.quad")
+        # the bucket and key expressions name e.*: the subquery is aliased e to reuse them
+        sql = (f"SELECT {BUCKETS[bucket]} AS period, {BY[by]} AS key, COUNT(*) AS count "
+               f"FROM ({units}) e WHERE e.day != '' GROUP BY period, key "
+               "ORDER BY period, key")
+    else:
+        where, args = flt.where()
+        sql = (f"SELECT {BUCKETS[bucket]} AS period, {BY[by]} AS key, COUNT(*) AS count "
+               f"FROM events e WHERE {where} AND e.day != '' GROUP BY period, key "
+               "ORDER BY period, key")
+    rows = conn.execute(sql, args).fetchall()
     out = [{"period": r["period"], "key": str(r["key"]), "count": r["count"]} for r in rows]
     return {"rows": out, "total": sum(r["count"] for r in out), "next": None,
-            "bucket": bucket, "by": by}
+            "bucket": bucket, "by": by, "view": view}
 
 
 def network(conn: sqlite3.Connection, flt: EventFilter, limit: int = 150) -> dict[str, Any]:

@@ -29,6 +29,7 @@ from dyad.errors import DyadError, UsageError
 from dyad.store import queries
 from dyad.store.filters import EVENT_TYPES, QUADS, EventFilter, bad
 from dyad.store.schema import connect
+from dyad.web import ledger_view
 from dyad.web.highlight import Mark, highlight
 
 HERE = Path(__file__).resolve().parent
@@ -44,16 +45,25 @@ class NotFound(Exception):
 
 
 def _events(req: Request, conn: sqlite3.Connection) -> Data:
+    # as reported (one row per mention) unless asked; a cluster lists its mentions
     flt = EventFilter.from_params(req.query_params)
     size = queries.page_size(req.query_params.get("size"))
-    data = queries.events(conn, flt, req.query_params.get("next"), size)
-    return {**data, "filters": flt.params()}
+    view = queries.view_of(req.query_params.get("view"), "reported")
+    cluster = queries.cluster_of(req.query_params.get("cluster"))
+    if cluster is not None:
+        view = "reported"
+    data = queries.events(conn, flt, req.query_params.get("next"), size, view=view,
+                          cluster=cluster)
+    filters = {**flt.params(), **({"cluster": cluster} if cluster else {})}
+    return {**data, "filters": filters, "view": view}
 
 
 def _timeline(req: Request, conn: sqlite3.Connection) -> Data:
+    # as happened (one per real-world event) unless asked: counts GDELT-style duplicates once
     flt = EventFilter.from_params(req.query_params)
     data = queries.timeline(conn, flt, req.query_params.get("bucket") or "day",
-                            req.query_params.get("by") or "event")
+                            req.query_params.get("by") or "event",
+                            queries.view_of(req.query_params.get("view"), "happened"))
     return {**data, "filters": flt.params()}
 
 
@@ -88,7 +98,7 @@ def _overview(req: Request, conn: sqlite3.Connection) -> Data:
 
 
 def _ledger(req: Request, conn: sqlite3.Connection) -> Data:
-    return queries.ledger(conn)
+    return ledger_view.ledger(conn)
 
 
 def safe_url(url: str | None) -> str | None:

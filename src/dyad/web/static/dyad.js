@@ -80,6 +80,7 @@
       var key = series[p.seriesIndex].key;
       var extra = { since: since, until: until };
       extra[data.by === "quad" ? "quad" : "event"] = key;
+      if (data.view) { extra.view = data.view; }  // the events behind a bar, in the same view
       window.location.href = "/events?" + query(extra);
     });
   }
