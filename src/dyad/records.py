@@ -8,9 +8,12 @@ Every record is a plain dataclass; ``to_dict()`` gives the JSON contract and
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+T = TypeVar("T", bound="DataclassInstance")
 
 Modality = Literal["asserted", "future", "hypothetical", "reported", "historical"]
 DateSource = Literal["text", "published", "none"]
@@ -19,7 +22,7 @@ ActorKind = Literal["person", "organization", "state", "group"]
 
 
 def _from(cls: type[T], data: dict[str, Any]) -> T:
-    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    names = {f.name for f in fields(cls)}
     return cls(**{k: v for k, v in data.items() if k in names})
 
 

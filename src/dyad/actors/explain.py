@@ -96,10 +96,10 @@ def _entry(kb: KnowledgeBase, e: Entry, day: date | None, seen: set[str]) -> lis
                 f"({_TABLES['place']})"]
     if e.kind == "dictionary":
         d = kb.dict_actors[e.ref]
-        code = d.code_on(day)
+        on_day = d.code_on(day)
         when = day.isoformat() if day else "undated"
         out = [f"{e.phrase}: dictionary actor '{d.phrase}' ({kb.origins.get(('dictionary', e.ref))}"
-               f", from {d.source}); code on {when}: {code or 'none'}"]
+               f", from {d.source}); code on {when}: {on_day or 'none'}"]
         if d.code:
             out.append(f"    default code {d.code}")
         for dc in d.dated:

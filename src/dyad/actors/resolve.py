@@ -167,8 +167,8 @@ class ArticleActors:
                 heads.add(h)
         for t in toks:
             if t.pos in ("NOUN", "PROPN", "PRON") and t.i not in heads and not self._modifier(t.i):
-                m = self.match_at.get(t.i)
-                if m is None or self._head_of(m) == t.i:
+                own = self.match_at.get(t.i)
+                if own is None or self._head_of(own) == t.i:
                     heads.add(t.i)
         dateline = _dateline_end(self.p.text)
         for i in sorted(heads):
@@ -393,8 +393,9 @@ class ArticleActors:
         b0 = max(i + 1, m.end if m else i + 1)
         text, s, e = self._span(self._np_start(i, a0), b0)
         kind = m.kind if m is not None else None
-        if kind == "dictionary":
-            return self._dict_actors(m, i, mods, text, s, e)  # type: ignore[arg-type]
+        # A kind implies a match: the ``m is not None`` tests below only tell mypy so.
+        if m is not None and kind == "dictionary":
+            return self._dict_actors(m, i, mods, text, s, e)
         if kind == "person":
             entry = m.of_kind("person") if m else None
             assert entry is not None
@@ -407,8 +408,8 @@ class ArticleActors:
                 actor = replace(actor, role=agent.role)
             words = entry.phrase.split()
             return [self._remember(actor, words[-1] if len(words) > 1 else None)]
-        if kind == "org":
-            o = self.kb.orgs[m.of_kind("org").ref]  # type: ignore[union-attr]
+        if m is not None and kind == "org":
+            o = self.kb.orgs[m.entries[0].ref]  # the first entry is the org: kind says so
             return [Actor(text, s, e, name=o.name, org=o.acronym, country=o.country,
                           sector=o.sector, code=_code(None, o.acronym, None, o.code),
                           kind="organization")]
@@ -419,16 +420,17 @@ class ArticleActors:
             return []
         if kind == "country" and t.dep == "appos" and self._locative(i):
             return []
-        if kind in ("country", "capital", "seat"):
-            c = self.kb.countries[m.entries[0].ref]  # type: ignore[union-attr]
+        if m is not None and kind in ("country", "capital", "seat"):
+            c = self.kb.countries[m.entries[0].ref]
             sector = None if kind == "country" else "GOV"
             return [Actor(text, s, e, name=c.name, country=c.iso3, sector=sector,
                           code=_code(c.iso3, None, sector, None), kind="state")]
-        if kind == "demonym" and t.pos in ("NOUN", "PROPN") and t.tag in ("NNS", "NNPS"):
-            c = self.kb.countries[m.entries[0].ref]  # type: ignore[union-attr]
+        if m is not None and kind == "demonym" and t.pos in ("NOUN", "PROPN") and \
+                t.tag in ("NNS", "NNPS"):
+            c = self.kb.countries[m.entries[0].ref]
             return [Actor(text, s, e, name=c.name, country=c.iso3, code=c.iso3, kind="group")]
-        if kind == "org_generic":
-            return self._generic(m, text, s, e)  # type: ignore[arg-type]
+        if m is not None and kind == "org_generic":
+            return self._generic(m, text, s, e)
         if not post and kind in ("title", "agent"):
             post = self._of_actors(i, _AGENT_PREPS)  # "soldiers from Gondor"
         aff = self._affiliation(mods, post)
@@ -438,8 +440,8 @@ class ArticleActors:
         title = self._title(mods, i)
         if t.ent == "PERSON" or (t.pos == "PROPN" and title is not None and m is None):
             return [self._person(i, text, s, e, title, aff)]
-        if kind in ("title", "agent"):
-            entry = m.entries[0]  # type: ignore[union-attr]
+        if m is not None and kind in ("title", "agent"):
+            entry = m.entries[0]
             agent = self._agent(entry)
             sector = agent.sector if agent else None
             dcode = self._dict_code(aff, mods, agent)
@@ -601,11 +603,11 @@ class ArticleActors:
             k = self.p.toks[k.head]
         if plural:
             return []  # "they" outside reported speech is too often someone unnamed
-        for tok_i, prev in reversed(self.history):
+        for tok_i, earlier in reversed(self.history):
             if tok_i >= t.i or self.p.toks[tok_i].sent < t.sent - 1:
                 continue
-            if (prev.kind == "person") == want_person:
-                return [replace(prev, text=t.text, start=t.idx, end=t.end)]
+            if (earlier.kind == "person") == want_person:
+                return [replace(earlier, text=t.text, start=t.idx, end=t.end)]
         return []
 
     def _remember(self, actor: Actor, surname: str | None = None) -> Actor:

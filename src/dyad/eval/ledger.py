@@ -82,7 +82,7 @@ def evaluate_ledger(folder: Path) -> LedgerScores:
         setattr(sc, f"{kind}_tp", tp)
         setattr(sc, f"{kind}_fn", len(gold_rows) - tp)
         setattr(sc, f"{kind}_fp", len(fp))
-        sc.errors += [f"{kind} false positive: {p[0]} by {sorted(p[1])}" for p in fp]
+        sc.errors += [f"{kind} false positive: {p[0]} by {sorted(p[1], key=str)}" for p in fp]
         sc.errors += [f"{kind} missed: {g['act_article']} by {g['by']}" for g in gold_rows
                       if not any(hit(g, p) for p in preds)]
     return sc

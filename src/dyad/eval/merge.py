@@ -162,7 +162,9 @@ def evaluate_merge(path: Path, coder: Callable[..., ArticleResult] | None = None
     their indices), to check that the order does not matter.
     """
     if coder is None:
-        from dyad import code as coder
+        from dyad import code
+
+        coder = code
     cases = read_gold(path)
     rep = MergeReport(articles=len(cases))
     gold: dict[str, str] = {}

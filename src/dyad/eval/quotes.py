@@ -150,7 +150,9 @@ def evaluate_quotes(folder: Path,
                     coder: Callable[..., ArticleResult] | None = None) -> QuoteReport:
     """Code every article of a gold folder and score its quotations."""
     if coder is None:
-        from dyad.pipeline import code as coder
+        from dyad.pipeline import code
+
+        coder = code
     gold = load_gold(folder)
     report = QuoteReport()
     for name in sorted(gold):

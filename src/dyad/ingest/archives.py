@@ -23,7 +23,7 @@ from typing import BinaryIO
 from dyad.errors import InputRejected, Messages
 from dyad.ingest.jsonl import article_from_record
 from dyad.ingest.options import Item, ReadOptions, as_error
-from dyad.ingest.streams import read_limited
+from dyad.ingest.streams import Rewound, read_limited
 
 COMPRESSIONS = {".gz": "gzip", ".zst": "zstandard"}
 """Compression suffixes dyad reads, and the format each names."""
@@ -60,6 +60,8 @@ def open_binary(path: str) -> BinaryIO:
     """``path`` opened for reading bytes, decompressed on the fly for ``.gz`` and ``.zst``."""
     _, compression = suffixes(path)
     if compression == ".gz":
+        # typeshed's GzipFile is an io.BufferedIOBase, not a typing.BinaryIO, though it
+        # has every method BinaryIO names: the stubs' two stream hierarchies never meet.
         return gzip.open(path, "rb")  # type: ignore[return-value]
     if compression == ".zst":
         import zstandard
@@ -67,7 +69,7 @@ def open_binary(path: str) -> BinaryIO:
         raw = open(path, "rb")  # noqa: SIM115 - closed with the reader (closefd)
         reader = zstandard.ZstdDecompressor().stream_reader(raw, closefd=True)
         # A buffered wrapper gives readline(), which JSON Lines and tables need.
-        return io.BufferedReader(reader)  # type: ignore[arg-type]
+        return io.BufferedReader(reader)
     return open(path, "rb")
 
 
@@ -92,7 +94,7 @@ def damaged(exc: BaseException, compression: str | None) -> InputRejected:
                          kind=COMPRESSIONS.get(compression or "", "compressed"))
 
 
-def read_table(stream: BinaryIO, origin: str, options: ReadOptions,
+def read_table(stream: BinaryIO | Rewound, origin: str, options: ReadOptions,
                delimiter: str) -> Iterator[Item]:
     """One item per data row of a CSV or TSV table with a header row.
 
@@ -102,7 +104,8 @@ def read_table(stream: BinaryIO, origin: str, options: ReadOptions,
     # Articles can be far longer than csv's default 128 KiB field limit.
     csv.field_size_limit(min(sys.maxsize, max(options.max_bytes, 131072)))
     # A codecs reader, not TextIOWrapper: it takes any object with read(), such as
-    # the stream with its sniffed head put back.
+    # the stream with its sniffed head put back. (typeshed's protocol also asks for
+    # seek() and close(), which decoding never calls: the stub is stricter than codecs.)
     text = codecs.getreader("utf-8-sig")(stream)  # type: ignore[arg-type]
     reader = csv.DictReader(text, delimiter=delimiter)
     try:

@@ -137,17 +137,18 @@ def _read_all(inputs: list[str], url_files: list[str], options: ReadOptions,
             if is_url(given) and fetcher is not None:
                 urls.append(given)  # consecutive URLs are fetched together, in parallel
                 continue
-            if urls:
-                yield from read_urls(urls, options, fetcher)  # type: ignore[arg-type]
+            if urls and fetcher is not None:  # URLs are only gathered when there is a fetcher
+                yield from read_urls(urls, options, fetcher)
                 urls = []
             if given == "-":
                 yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, options)
             else:
                 yield from _read_path(given, options)
-        if urls:
-            yield from read_urls(urls, options, fetcher)  # type: ignore[arg-type]
+        if urls and fetcher is not None:
+            yield from read_urls(urls, options, fetcher)
         for listed in url_files:
-            yield from read_url_list(listed, options, fetcher, stdin)  # type: ignore[arg-type]
+            assert fetcher is not None, "read_inputs sets a fetch policy for URL lists"
+            yield from read_url_list(listed, options, fetcher, stdin)
 
 
 def _read_path(given: str, options: ReadOptions) -> Iterator[Item]:
@@ -245,7 +246,7 @@ def _read_records(path: str, suffix: str, compression: str | None,
                 return
             rewound = Rewound(head, handle)
             if suffix in TABLES:
-                yield from read_table(rewound, path, options, TABLES[suffix])  # type: ignore[arg-type]
+                yield from read_table(rewound, path, options, TABLES[suffix])
             else:
                 yield from read_jsonl(rewound, path, options, on_stdin=False)
     except decompress_errors() as exc:

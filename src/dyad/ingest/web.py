@@ -102,8 +102,7 @@ def read_urls(urls: Iterable[str], options: ReadOptions, fetcher: Fetcher) -> It
 def read_entries(entries: list[FeedEntry], options: ReadOptions,
                  fetcher: Fetcher) -> Iterator[Item]:
     """The articles of a feed's entries: each linked page, or the entry's own summary."""
-    linked = [e for e in entries if e.link]
-    by_link = {e.link: e for e in linked}
+    by_link = {link: e for e in entries if (link := e.link)}
     for link, outcome in fetch_many(fetcher, by_link):
         entry = by_link[link]
         try:

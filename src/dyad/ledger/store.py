@@ -41,7 +41,7 @@ def ledger_from_store(conn: sqlite3.Connection, party: str | None = None,
         x = Contradiction.from_dict(json.loads(rec))
         if x.commitment_id in ids:
             said.append(x)
-    first = min((c.day() for c in led.commitments.values() if c.day()), default=None)
+    first = min((d for c in led.commitments.values() if (d := c.day())), default=None)
     acts: list[ActRecord] = []
     if first is not None:
         prov = load_provisions()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -28,12 +29,12 @@ class Cues:
         return lemma in self.speech and lemma not in self.cognition
 
 
-def _words(raw: dict[str, object], key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in raw.get(key) or ())  # type: ignore[attr-defined]
+def _words(raw: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in raw.get(key) or ())
 
 
 @lru_cache(maxsize=1)
-def _raw() -> dict[str, object]:
+def _raw() -> dict[str, Any]:
     path = resources.files("dyad") / "data" / "quote_cues.yaml"
     try:
         data = yaml.safe_load(path.read_text("utf-8"))

@@ -238,13 +238,13 @@ def classify_span(p: Parsed, actors: ArticleActors, cues: Cues, span: QuoteSpan,
         return Found(span.start, span.end, "direct" if direct else "mixed", cue, speaker)
     if not _sentence_like(p, toks, span):
         return None  # scare quotes, titles and names the writer marks off
-    cue = _nearby_cue(p, cues, span)
-    speaker = speaker_of_cue(p, actors, cues, cue) if cue is not None else None
-    if speaker is None and cue is not None:
-        speaker = _pronoun_context(p, cues, cue, context)
-    if speaker is None and cue is None:
+    near = _nearby_cue(p, cues, span)
+    speaker = speaker_of_cue(p, actors, cues, near) if near is not None else None
+    if speaker is None and near is not None:
+        speaker = _pronoun_context(p, cues, near, context)
+    if speaker is None and near is None:
         speaker = context
-    return Found(span.start, span.end, "direct", cue, speaker)
+    return Found(span.start, span.end, "direct", near, speaker)
 
 
 def _pronoun_context(p: Parsed, cues: Cues, cue: int,

@@ -64,7 +64,7 @@ def cluster_client(address: str) -> Iterator[Any]:
 def _plugin(config: dict[str, Any]) -> Any:
     from distributed.diagnostics.plugin import WorkerPlugin
 
-    class WarmModel(WorkerPlugin):  # type: ignore[misc]
+    class WarmModel(WorkerPlugin):
         """Loads the model, knowledge and lexicon once, when a worker joins."""
 
         name = "dyad-warm-model"

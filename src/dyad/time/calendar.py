@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import calendar as _cal
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _SEASON_OF_MONTH = {m: s for s, first in SEASON_START.items() for m in range(first, first + 3)}
@@ -83,8 +83,11 @@ class Period:
                 begin = end - dt.timedelta(days=third)
         return begin, end
 
-    def with_(self, **changes: object) -> Period:
-        return replace(self, **changes)  # type: ignore[arg-type]
+    def with_(self, **changes: str | None) -> Period:
+        """A copy with some of ``pod``, ``clock`` and ``mod`` changed (the unit and start
+        stay: that is what lets the changes be typed as strings)."""
+        narrowing = {"pod": self.pod, "clock": self.clock, "mod": self.mod, **changes}
+        return Period(self.gran, self.start, **narrowing)
 
 
 def add_months(d: dt.date, n: int) -> dt.date:

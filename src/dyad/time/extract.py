@@ -45,7 +45,7 @@ def _word_before(text: str, start: int) -> str:
 
 
 def _capitalized(word: str | None) -> bool:
-    return bool(word) and word[0].isupper()  # type: ignore[index]
+    return word is not None and word[:1].isupper()
 
 
 def _valid(rule: str, g: dict[str, str | None], text: str, start: int, end: int) -> bool:
@@ -83,14 +83,15 @@ def _valid(rule: str, g: dict[str, str | None], text: str, start: int, end: int)
                 return False
             if re.match(r"\s+of\s+(?!\d)", text[end:end + 8]):
                 return False
-        if rel in ("", "the") and not g.get("y") and g["season"].lower() in ("fall", "spring") \
-                and re.match(r"\s+(?:of|in)\s", text[end:end + 5]):
+        if rel in ("", "the") and not g.get("y") and \
+                (g["season"] or "").lower() in ("fall", "spring") and \
+                re.match(r"\s+(?:of|in)\s", text[end:end + 5]):
             return False
     if rule in ("dur", "relunit") and (g.get("unit") or "a")[0].isupper() and \
             not text[start:end].isupper():
         return False  # "60 Minutes", "This Week": titles, not times
-    if rule == "set_adv" and g["adv"].lower() == "quarterly" and re.match(r"\s+[a-z]",
-                                                                          text[end:end + 3]):
+    if rule == "set_adv" and (g["adv"] or "").lower() == "quarterly" and \
+            re.match(r"\s+[a-z]", text[end:end + 3]):
         return False
     if rule == "dur":
         adj = (g.get("adj") or "").lower()
@@ -115,7 +116,7 @@ def _valid(rule: str, g: dict[str, str | None], text: str, start: int, end: int)
     if rule == "bare_plural" and not g.get("vq") and _word_before(text, start) not in (
             "for", "within", "in", "over", "taking", "take"):
         return False
-    if rule == "set_per" and g["per"].lower() == "a" and _word_before(text, start) not in (
+    if rule == "set_per" and (g["per"] or "").lower() == "a" and _word_before(text, start) not in (
             "once", "twice", "times", "thrice"):
         return False
     if rule == "set_plural" and _word_before(text, start) not in (
@@ -124,7 +125,7 @@ def _valid(rule: str, g: dict[str, str | None], text: str, start: int, end: int)
     if rule == "quarter_ref" and (g.get("noun") or "").lower() == "period" and not g.get("qmod"):
         return False
     if rule == "vague":
-        w = g["w"].lower()
+        w = (g["w"] or "").lower()
         after = text[end:end + 20]
         if w in ("current", "recent", "future"):
             # Adjectives only before a noun, after a determiner or possessive:

@@ -95,5 +95,5 @@ def year_from_words(text: str) -> int | None:
     century = 19 if words[0] == "nineteen" else 20
     if words[1:] == ["hundred"]:
         return century * 100
-    rest = number_value(" ".join(words[1:]))
-    return None if rest is None else century * 100 + int(rest)
+    within = number_value(" ".join(words[1:]))
+    return None if within is None else century * 100 + int(within)

@@ -71,6 +71,7 @@ def holiday(c: Candidate, ctx: Context) -> Norm | None:
     today, anchor = ref
     options = [Period("day", day_of(y)) for y in range(today.year - 1, today.year + 2)]
     rel = _norm_words(g.get("rel"))
+    p: Period | None
     if rel == "last":
         p = max((o for o in options if o.start < today), key=lambda o: o.start)
     elif rel == "next":
@@ -78,7 +79,7 @@ def holiday(c: Candidate, ctx: Context) -> Norm | None:
     elif rel == "this":
         p = options[1]
     else:
-        p = choose(today, options, direction(c, ctx))  # type: ignore[assignment]
+        p = choose(today, options, direction(c, ctx))
     return _date(p, anchor) if p else None
 
 

@@ -168,6 +168,7 @@ def month(c: Candidate, ctx: Context) -> Norm | None:
         return _date(Period("month", dt.date(year, m, 1)), anchor)
     options = [Period("month", dt.date(y, m, 1), mod=mod) for y in range(today.year - 1,
                                                                           today.year + 2)]
+    p: Period | None
     if rel in ("last", "this past"):
         p = max((o for o in options if o.start < current.start), key=lambda o: o.start)
     elif rel in ("next", "this coming"):
@@ -175,7 +176,7 @@ def month(c: Candidate, ctx: Context) -> Norm | None:
     elif rel == "this":
         p = options[1]
     else:
-        p = choose(today, options, direction(c, ctx))  # type: ignore[assignment]
+        p = choose(today, options, direction(c, ctx))
     return _date(p, anchor) if p else None
 
 
@@ -287,10 +288,10 @@ def weekday(c: Candidate, ctx: Context) -> Norm | None:
 
 def time_of_day(c: Candidate, ctx: Context) -> Norm | None:
     g = c.groups
-    if g.get("named"):
-        clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[g["named"].lower()]
-    elif g.get("h24"):
-        clock = f"{int(g['h24']):02d}:{g['mi24']}"
+    if named := g.get("named"):
+        clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[named.lower()]
+    elif h24 := g.get("h24"):
+        clock = f"{int(h24):02d}:{g['mi24']}"
     else:
         hour = int(g["h"] or 0)
         if not 1 <= hour <= 12:

@@ -228,6 +228,7 @@ def duration_value(n: float | None, unit: str) -> str:
         n, unit = (None if n is None else n * 100), "year"
     elif unit == "fortnight":
         n, unit = (None if n is None else n * 2), "week"
+    parts: list[tuple[int | None, str]]
     smaller = {"year": (12, "month"), "day": (24, "hour"), "hour": (60, "minute"),
                "week": (7, "day"), "month": (30, "day"), "minute": (60, "second")}
     if n is not None and n != int(n) and unit in smaller:
