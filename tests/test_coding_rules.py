@@ -267,3 +267,19 @@ def test_strikes_by_armed_forces_are_attacks(coder) -> None:
 ])
 def test_the_doer_decides_the_reading(coder, text: str, etype: str) -> None:
     assert etype in {e.event for e in coder(text, PUB).events}
+
+
+@pytest.mark.model
+def test_the_two_leaders_are_both_people_just_named(coder) -> None:
+    text = ("Japanese Prime Minister Kenji Sato met South Korean President Lee Min-ho in "
+            "Seoul. The two leaders agreed to resume talks.")
+    ev = find(coder(text, PUB).events, "AGREE")
+    assert keys(ev.source) == {"JPN", "KOR"}
+
+
+@pytest.mark.model
+def test_an_apposition_takes_the_country_of_what_it_renames(coder) -> None:
+    text = ("Kenya's foreign minister met his Ugandan counterpart, Foreign Minister "
+            "Okello Mbabazi, in Nairobi. Mbabazi criticised the decision.")
+    ev = find(coder(text, PUB).events, "ACCUSE")
+    assert keys(ev.source) == {"UGA"}

@@ -184,6 +184,16 @@ class ArticleActors:
         """"Kenzo Oshima, the UN relief coordinator": the apposition says who he is."""
         if len(actors) > 1 or (actors and (actors[0].country or actors[0].org)):
             return actors
+        t = self.p.toks[i]
+        if actors and t.dep == "appos" and (above := self._memo.get(t.head)):
+            # "his Togolese counterpart, Foreign Minister Afi Kodjo": named by what it renames
+            o, a = above[0], actors[0]
+            if o.country or o.org:
+                merged = replace(a, country=o.country, org=o.org,
+                                 code=_code(o.country, o.org, a.sector or o.sector, None))
+                self._remember(merged, a.name.split()[-1] if a.name and a.kind == "person"
+                               else None)
+                return [merged]
         for c in self.p.child(i, "appos"):
             other = self._resolve_head(c.i) or self.owner_of(c.i)
             if not other or not (other[0].country or other[0].org):
@@ -440,6 +450,11 @@ class ArticleActors:
         title = self._title(mods, i)
         if t.ent == "PERSON" or (t.pos == "PROPN" and title is not None and m is None):
             return [self._person(i, text, s, e, title, aff)]
+        if (m is not None and kind in ("title", "agent") and t.tag == "NNS"
+                and not any(aff.values())):
+            named = self._plural_reference(t, text, s, e)
+            if named:
+                return named
         if m is not None and kind in ("title", "agent"):
             entry = m.entries[0]
             agent = self._agent(entry)
@@ -575,6 +590,25 @@ class ArticleActors:
                                     code=dcode or _code(aff["country"], aff["org"], sector,
                                                         None) or None,
                                     kind="person"))
+
+    def _plural_reference(self, t: Tok, text: str, s: int, e: int) -> list[Actor]:
+        """"the two ministers", "both leaders": the people of that office named in this
+        or the previous sentence, when there are at least two of them."""
+        if not any(c.lower in ("the", "both") for c in self.p.child(t.i, "det", "predet")):
+            return []
+        office = t.lemma  # "minister"; "leader" and "official" stand for any office
+        found: dict[str, Actor] = {}
+        for tok_i, prev in reversed(self.history):
+            if tok_i >= t.i or self.p.toks[tok_i].sent < t.sent - 1:
+                continue
+            if prev.kind != "person" or not (prev.country or prev.org):
+                continue
+            role = (prev.role or "").lower()
+            if office in role or office in ("leader", "official", "counterpart"):
+                found.setdefault(prev.name or prev.text, prev)
+        if len(found) < 2:
+            return []
+        return [replace(a, text=text, start=s, end=e) for a in reversed(found.values())]
 
     def _generic(self, m: Match, text: str, s: int, e: int) -> list[Actor]:
         refs = {x.ref for x in m.entries if x.kind == "org_generic"}

@@ -176,11 +176,13 @@ def _possessor(ctx: Context, h: int) -> list[Actor]:
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
-    seen: set[tuple[int, int]] = set()
+    """Each actor once; one phrase may stand for several ("the two leaders")."""
+    seen: set[tuple[object, ...]] = set()
     out: list[Actor] = []
     for a in actors:
-        if (a.start, a.end) not in seen:
-            seen.add((a.start, a.end))
+        key = (a.start, a.end, a.name, a.country, a.org)
+        if key not in seen:
+            seen.add(key)
             out.append(a)
     return out
 

@@ -73,6 +73,9 @@ def label_names(doc: Doc) -> list[Span]:
             w = doc[j]
             if _is_name_word(w.text, w.pos_, rules):
                 j += 1
+            elif (w.text == "-" and not doc[j - 1].whitespace_ and j + 1 < n
+                  and doc[j + 1].text[:1].isupper()):
+                j += 2  # "Mensah-Darko"
             elif (w.lower_ in rules.inner and j + 1 < n
                   and _is_name_word(doc[j + 1].text, doc[j + 1].pos_, rules)
                   and (w.lower_ not in ("of", "for", "and")
