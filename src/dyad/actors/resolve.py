@@ -463,6 +463,10 @@ class ArticleActors:
             if kind == "title":
                 return [self._described_person(text, s, e, agent.role if agent else entry.phrase,
                                                sector, aff, dcode)]
+            if not dcode and aff["country"] and not post:
+                owners = self.owner_of(i)
+                if len(owners) > 1:  # "Eriadori and Calenardhon leaders": one group each
+                    return owners
             if aff["country"] or aff["org"] or aff["code"]:
                 actors = [self._group(text, s, e, aff["country"], aff["org"], sector, dcode)]
                 if len(post) > 1:

@@ -289,11 +289,13 @@ def _search_below(ctx: Context, h: Hit, sources: list[Actor]) -> list[Actor]:
     best: tuple[int, list[Actor]] | None = None
     for o in p.child(h.token, "dobj", "xcomp", "prep"):
         for j in p.subtree(o.i):
+            t = p.toks[j]
+            if t.dep in ("poss", "compound", "amod") and ctx.actors.actors_at(t.head):
+                continue  # "ties with Gondor's government": the government, not Gondor
             found = [a for a in ctx.actors.actors_at(j, conj=True)
                      if (a.start, a.end) not in source_spans]
             if not found:
                 continue
-            t = p.toks[j]
             prep = p.toks[t.head]
             if t.dep == "pobj" and prep.lower == "by" and p.toks[prep.head].pos == "NOUN":
                 rank = 3  # "a response by the CSTO": who is asked to act
