@@ -54,9 +54,15 @@ def cluster_id(first: Mention) -> str:
 @dataclass
 class Changes:
     """What one ``add`` or ``remove`` changed: new cluster of each affected mention
-    (None for removed ones) and the ids of clusters that no longer exist."""
+    (None for removed ones), the ids of clusters made or changed in any way (members,
+    canonical, counts), and the ids of clusters that no longer exist.
+
+    ``updated`` is not implied by ``assigned``: a cluster that loses a mention to
+    another one, or loses a removed mention, keeps its id and the cluster ids of
+    its remaining members, yet its counts change."""
 
     assigned: dict[str, str | None] = field(default_factory=dict)
+    updated: set[str] = field(default_factory=set)
     dropped: set[str] = field(default_factory=set)
 
 
@@ -154,8 +160,11 @@ class Clusterer:
                 changes.dropped.add(cid)
         for k in affected:
             self._comp_of.pop(k, None)
+        # A cluster that lost a mention is dropped here; ``_recluster`` below makes
+        # it again (counted as updated) if its first-reported mention is still there.
         for cid in list(changes.dropped):
             self.clusters.pop(cid, None)
+            changes.updated.discard(cid)
         rest = {k for k in affected if k in self.mentions}
         for members in _connected(rest, self.links):
             comp = self._new_comp(members)
@@ -196,6 +205,8 @@ class Clusterer:
         old = {self._cluster_of[k] for k in members if k in self._cluster_of}
         for groups in _constrained(members, self.mentions, self.links, self.judge):
             cluster = self._summarize(groups)
+            if self.clusters.get(cluster.id) != cluster:
+                changes.updated.add(cluster.id)
             self.clusters[cluster.id] = cluster
             for k in groups:
                 if self._cluster_of.get(k) != cluster.id:
@@ -206,6 +217,7 @@ class Clusterer:
         for cid in old:
             self.clusters.pop(cid, None)
             changes.dropped.add(cid)
+            changes.updated.discard(cid)
 
     def _summarize(self, keys: list[str]) -> Cluster:
         ms = [self.mentions[k] for k in keys]

@@ -51,6 +51,10 @@ class StoreMerger:
         self.row_of: dict[str, int] = {}
         self.keys_of: dict[int, set[str]] = {}
         self.clusterer.add([self._track(eid, art, m) for eid, art, m in _rows(conn)])
+        # Updates only rewrite what they change, so first make the store agree with
+        # the clusters (it may have been written by an older dyad): a few reads
+        # beside the clustering above, and no writes when it already agrees.
+        sync(conn, self.clusterer, self.row_of)
 
     def _track(self, eid: int, art: int, m: Mention) -> Mention:
         self.row_of[m.key] = eid
@@ -67,26 +71,23 @@ class StoreMerger:
         added = self.clusterer.add([self._track(eid, art, m) for eid, art, m
                                     in _rows(conn, "WHERE e.article = ?", (article,))])
         changes.assigned.update(added.assigned)
-        changes.dropped = (changes.dropped | added.dropped) - set(self.clusterer.clusters)
+        live = self.clusterer.clusters
+        changes.updated = {c for c in changes.updated | added.updated if c in live}
+        changes.dropped = {c for c in changes.dropped | added.dropped if c not in live}
         write_changes(conn, self.clusterer, self.row_of, changes)
 
 
 def write_changes(conn: sqlite3.Connection, clusterer: Clusterer, row_of: dict[str, int],
                   changes: Changes) -> None:
-    """Store new cluster ids of mentions and the rows of the clusters they touch."""
-    touched: set[str] = set()
-    updates = []
-    for key, cid in changes.assigned.items():
-        if cid is not None and key in row_of:
-            updates.append((cid, cid, row_of[key]))
-            touched.add(cid)
+    """Store new cluster ids of mentions and the rows of the clusters made or changed."""
+    updates = [(cid, cid, row_of[key]) for key, cid in changes.assigned.items()
+               if cid is not None and key in row_of]
     conn.executemany("UPDATE events SET cluster_id = ?, record = json_set(record, "
                      "'$.cluster_id', ?) WHERE id = ?", updates)
-    # A cluster whose members kept their id may still have gained or lost mentions.
-    for key in changes.assigned:
-        c = clusterer.cluster_of(key)
-        if c is not None:
-            touched.add(c.id)
+    # Every changed cluster, not only those mentions moved into: one that lost a
+    # mention keeps its id and its other members' ids, but not its counts.
+    touched = {cid for cid in changes.updated if cid in clusterer.clusters}
+    touched |= {cid for cid in changes.assigned.values() if cid in clusterer.clusters}
     gone = [(cid,) for cid in changes.dropped if cid not in clusterer.clusters]
     conn.executemany("DELETE FROM clusters WHERE id = ?", gone)
     conn.executemany(
@@ -117,20 +118,32 @@ def recluster(conn: sqlite3.Connection, rules: MergeRules | None = None) -> Clus
         row_of[m.key] = eid
         mentions.append(m)
     clusterer.add(mentions)
-    assign = clusterer.assignments()
     with conn:
-        conn.execute("DELETE FROM clusters")
-        current = dict(conn.execute("SELECT id, cluster_id FROM events"))
-        conn.executemany(
-            "UPDATE events SET cluster_id = ?, record = json_set(record, '$.cluster_id', ?) "
-            "WHERE id = ?",
-            [(assign[k], assign[k], eid) for k, eid in row_of.items()
-             if current.get(eid) != assign.get(k)])
-        conn.executemany(
-            "INSERT INTO clusters (id, canonical, event, day, n_mentions, n_articles, "
-            "n_sources, first_reported) VALUES (?,?,?,?,?,?,?,?)",
-            [_cluster_row(clusterer, row_of, cid) for cid in sorted(clusterer.clusters)])
+        sync(conn, clusterer, row_of)
     return clusterer
+
+
+def sync(conn: sqlite3.Connection, clusterer: Clusterer, row_of: dict[str, int]) -> int:
+    """Make the store's event cluster ids and cluster rows exactly what ``clusterer``
+    holds, writing only the rows that differ; returns how many rows were written."""
+    assign = clusterer.assignments()
+    current = {eid: cid for eid, cid in conn.execute("SELECT id, cluster_id FROM events")}
+    moves = [(assign[k], assign[k], eid) for k, eid in row_of.items()
+             if k in assign and current.get(eid) != assign[k]]
+    conn.executemany(
+        "UPDATE events SET cluster_id = ?, record = json_set(record, '$.cluster_id', ?) "
+        "WHERE id = ?", moves)
+    stored = {r[0]: tuple(r) for r in conn.execute(
+        "SELECT id, canonical, event, day, n_mentions, n_articles, n_sources, first_reported "
+        "FROM clusters")}
+    gone = [(cid,) for cid in stored if cid not in clusterer.clusters]
+    conn.executemany("DELETE FROM clusters WHERE id = ?", gone)
+    rows = [row for cid in sorted(clusterer.clusters)
+            if stored.get((row := _cluster_row(clusterer, row_of, cid))[0]) != row]
+    conn.executemany(
+        "INSERT OR REPLACE INTO clusters (id, canonical, event, day, n_mentions, n_articles, "
+        "n_sources, first_reported) VALUES (?,?,?,?,?,?,?,?)", rows)
+    return len(moves) + len(gone) + len(rows)
 
 
 def cluster_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:

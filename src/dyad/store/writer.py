@@ -103,7 +103,13 @@ class Store:
                 self._merger = StoreMerger(self.conn)
             pk = self._write(result)
             # Event clusters stay current article by article (dyad.merge).
-            self._merger.update(self.conn, self._replaced, pk)
+            try:
+                self._merger.update(self.conn, self._replaced, pk)
+            except BaseException:
+                # The transaction rolls back but the in-memory clusters may already
+                # hold this article: rebuild them from the store at the next write.
+                self._merger = None
+                raise
             return pk
 
     def counts(self) -> dict[str, int]:
