@@ -97,8 +97,8 @@ def block_keys(m: Mention, rules: MergeRules) -> tuple[list[BlockKey], list[Bloc
 
 def _time_buckets(m: Mention, rules: MergeRules) -> tuple[list[BlockKey], list[BlockKey]]:
     """(buckets to index under, buckets to look up) of a mention's interval."""
-    wk = [("w", str(w)) for w in weeks(m)]
-    yr = [("y", str(y)) for y in _years(m)]
+    wk: list[BlockKey] = [("w", str(w)) for w in weeks(m)]
+    yr: list[BlockKey] = [("y", str(y)) for y in _years(m)]
     if m.width <= rules.max_block_weeks * 7:
         return wk, wk + yr
     return yr, wk + yr

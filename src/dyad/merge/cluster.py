@@ -167,8 +167,8 @@ class Clusterer:
             changes.updated.discard(cid)
         rest = {k for k in affected if k in self.mentions}
         for members in _connected(rest, self.links):
-            comp = self._new_comp(members)
-            self._recluster(self._comps[comp], changes)
+            comp_id = self._new_comp(members)
+            self._recluster(self._comps[comp_id], changes)
         return changes
 
     def cluster_of(self, key: str) -> Cluster | None:
