@@ -467,3 +467,16 @@ def test_no_english_text_rejected_in_shared_corpora() -> None:
         except InputRejected as exc:
             rejected.append((str(exc), text[:80]))
     assert len(texts) > 2000 and rejected == []
+
+
+def test_a_plain_text_headline_becomes_the_title(tmp_path: Path) -> None:
+    p = tmp_path / "story.txt"
+    p.write_text("Ghana and Togo reopen border\n\nACCRA - The two governments agreed on "
+                 "Monday to reopen the crossing, officials said.\n", encoding="utf-8")
+    q = tmp_path / "plain.txt"
+    q.write_text("The two governments agreed on Monday to reopen the crossing.\n\nMore "
+                 "followed later in the week, officials said.\n", encoding="utf-8")
+    arts = {Path(a.id).name: a for a in read_inputs([str(p), str(q)])}
+    assert arts["story.txt"].title == "Ghana and Togo reopen border"
+    assert arts["story.txt"].text.startswith("Ghana and Togo reopen border")
+    assert arts["plain.txt"].title is None

@@ -273,6 +273,18 @@ def _read_file(path: str, options: ReadOptions) -> Iterator[Item]:
         yield as_error(path, exc)
 
 
+def headline(text: str) -> str | None:
+    """A plain-text article's first line when it stands alone as a headline: short,
+    followed by a blank line, and not ending like a sentence. The text is unchanged."""
+    first, sep, rest = text.lstrip().partition("\n")
+    first = first.strip()
+    if not sep or not rest.startswith(("\n", "\r\n")) or not first:
+        return None
+    if len(first) > 150 or first.endswith((".", ":", ";", ",")):
+        return None
+    return first
+
+
 def _document(data: bytes, origin: str, options: ReadOptions, *, html: bool) -> Article:
     """One article from a whole text or HTML input; raises ``InputRejected``."""
     text = decode_bytes(data, html=html)
@@ -280,6 +292,8 @@ def _document(data: bytes, origin: str, options: ReadOptions, *, html: bool) -> 
     if html:
         page = extract_html(text)
         text, title, url, published = page.text, page.title, page.url, page.published
+    else:
+        title = headline(text)
     language = accept(text, origin)
     return Article(
         id=origin,
