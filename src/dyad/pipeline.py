@@ -17,7 +17,8 @@ from dyad.actors.kb import load_kb
 from dyad.actors.resolve import ArticleActors
 from dyad.config import Settings
 from dyad.errors import Messages, UsageError
-from dyad.events.extract import Context, extract_events
+from dyad.events.context import Context
+from dyad.events.extract import extract_events
 from dyad.events.lexicon import load_lexicon
 from dyad.nlp import load_nlp
 from dyad.nlp.parse import Parsed, parse_many

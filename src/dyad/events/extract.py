@@ -12,15 +12,19 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
-from dyad.actors.resolve import ArticleActors
 from dyad.events import arguments as args
+from dyad.events.context import FUTURE_AUX, Context
 from dyad.events.lexicon import Lexicon, Trigger
 from dyad.events.triggers import Hit, noun_hit, participle_hit, verb_hit
+from dyad.events.when_where import (
+    event_date,
+    event_location,
+    participle_doer_verb,
+)
 from dyad.nlp.parse import Parsed, Tok
-from dyad.nlp.tense import tense_of
 from dyad.records import Actor, Event, Place, Span, TimeValue
 
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE"}
@@ -35,20 +39,7 @@ OBLIGATION = {"must", "should", "ought"}
 ARMED = {"MIL", "REB"}
 # "demanded that the government end curbs": the one asked to act is the target.
 CONTENT_TARGET = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "along", "into", "on"}
 HISTORICAL_DAYS = 60
-
-
-@dataclass
-class Context:
-    p: Parsed
-    actors: ArticleActors
-    times: list[TimeValue]
-    lex: Lexicon
-    article_id: str
-    published: date | None
-    published_value: TimeValue | None
 
 
 def extract_events(ctx: Context) -> list[Event]:
@@ -129,24 +120,6 @@ def _is_content_of(p: Parsed, h: Hit, hits: dict[int, Hit]) -> bool:
             and hits[t.head].entry.event == "PROTEST")
 
 
-def _clause(p: Parsed, i: int) -> range:
-    t = p.toks[i]
-    if t.dep in ("acl", "relcl") and t.head != t.i:
-        return p.subtree(t.head)
-    return p.subtree(i)
-
-
-def _depth(p: Parsed, a: int, b: int) -> int:
-    """Tree distance from a down to b (large when b is not below a)."""
-    d, t = 0, p.toks[b]
-    while t.i != a and d < 40:
-        if t.head == t.i:
-            return 99
-        t = p.toks[t.head]
-        d += 1
-    return d if t.i == a else 99
-
-
 # -- building an event ----------------------------------------------------------
 
 
@@ -192,7 +165,7 @@ def _participle_doer(ctx: Context, h: Hit) -> tuple[list[Actor], int | None]:
     ("the decision made by the court, compelling ...") or the main clause's subject.
     Returns the actors and the verb that names them (which also carries their date)."""
     p = ctx.p
-    verb = _participle_doer_verb(p, h)
+    verb = participle_doer_verb(p, h)
     if verb is not None:
         return _actors_of(ctx, args._agents(p, verb)), verb
     root = p.sents[p.toks[h.token].sent][0]
@@ -348,140 +321,6 @@ def _modality(ctx: Context, h: Hit, when: TimeValue | None) -> str:
     return "asserted"
 
 
-def _when_clause_of(p: Parsed, i: int, tv: TimeValue) -> bool:
-    """True when the trigger's clause is a relative clause on the time expression itself."""
-    t = p.toks[i]
-    for _ in range(4):
-        if t.dep == "relcl":
-            head = p.toks[t.head]
-            return tv.start <= head.idx < tv.end
-        if t.dep not in ("conj", "xcomp") or t.head == t.i:
-            return False
-        t = p.toks[t.head]
-    return False
-
-
-def _span_head(p: Parsed, start: int, end: int) -> Tok | None:
-    """The token of a character span whose head lies outside it."""
-    first = p.token_at(start)
-    if first is None:
-        return None
-    t = first
-    for _ in range(10):
-        head = p.toks[t.head]
-        if head.i == t.i or not (start <= head.idx < end):
-            return t
-        t = head
-    return t
-
-
-def _governor(p: Parsed, i: int) -> int | None:
-    """The verb (or, failing one, the event noun) a time expression attaches to."""
-    t = p.toks[i]
-    for _ in range(10):
-        if t.head == t.i:
-            return t.i if t.pos in ("VERB", "AUX") else None
-        head = p.toks[t.head]
-        if head.pos in ("VERB", "AUX"):
-            return head.i
-        if head.pos in ("NOUN", "PROPN") and t.dep in ("nmod", "compound", "nummod", "amod"):
-            return None  # "the November 9, 2020 statement": names a thing, dates no act
-        t = head
-    return None
-
-
-def _time_rank(p: Parsed, h: Hit, g: int, past_in_future: bool = False) -> int | None:
-    """How closely the verb g that a time hangs on belongs to the trigger's clause."""
-    if g == h.token or g == h.noun:
-        return 0
-    if h.participle and g == _participle_doer_verb(p, h):
-        return 1
-    t = p.toks[h.token]
-    if h.nominal or t.dep in ("acl", "relcl"):
-        base = t.head if not h.nominal else h.token
-        if g in p.subtree(base) or g == p.toks[base].head:
-            return 1
-    k, d = t, 0
-    while k.head != k.i and d < 6:  # the trigger's own clause sits inside g's clause
-        if k.dep not in ("conj", "xcomp", "advcl", "ccomp", "acl", "relcl"):
-            break
-        k, d = p.toks[k.head], d + 1
-        if k.i == g:
-            return 1 + d
-    k, d = p.toks[g], 0
-    while k.head != k.i and d < 6:  # g's clause hangs off the trigger: "when X invaded"
-        if k.dep == "ccomp" and past_in_future:
-            pass  # "agreed that they will respect ... last fall": the past belongs to "agreed"
-        elif k.dep not in ("conj", "xcomp", "advcl"):
-            return None
-        k, d = p.toks[k.head], d + 1
-        if k.i == h.token:
-            return 3 + d
-    return None
-
-
-def _participle_doer_verb(p: Parsed, h: Hit) -> int | None:
-    """The verb with an agent ("made by the court") in the phrase before the comma."""
-    k = p.toks[h.token - 2] if h.token >= 2 else None
-    for _ in range(8):
-        if k is None or k.head == k.i:
-            return None
-        if k.dep == "acl" and args._agents(p, k.i):
-            return k.i
-        k = p.toks[k.head]
-    return None
-
-
-def _date(ctx: Context, h: Hit) -> tuple[TimeValue | None, str]:
-    p = ctx.p
-    sent = p.toks[h.token].sent
-    past = tense_of(p, h.token) == "past"
-    best: tuple[int, TimeValue] | None = None
-    for tv in ctx.times:
-        if tv.type not in ("DATE", "TIME") or not tv.value[:1].isdigit():
-            continue
-        if past and ctx.published and tv.begin and tv.begin > ctx.published.isoformat():
-            continue  # what happened cannot be dated after the article reports it
-        tok = _span_head(p, tv.start, tv.end)
-        if tok is None or tok.sent != sent:
-            continue
-        if _when_clause_of(p, h.token, tv):
-            return tv, "text"  # "since April, when the US imposed sanctions"
-        g = _governor(p, tok.i)
-        past_in_future = bool(
-            g is not None and ctx.published is not None and tv.end_date
-            and date.fromisoformat(tv.end_date) <= ctx.published
-            and {c.lower for c in p.child(g, "aux")} & FUTURE_AUX)
-        rank = _time_rank(p, h, g, past_in_future) if g is not None else None
-        if rank is not None and (best is None or rank < best[0]):
-            best = (rank, tv)
-    if best is not None:
-        return best[1], "text"
-    if h.nominal:
-        return None, "none"  # "the blockade", "earlier agreements": not dated by the article
-    if ctx.published_value is not None:
-        return ctx.published_value, "published"
-    return None, "none"
-
-
-def _location(ctx: Context, h: Hit, actors: list[Actor]) -> Place | None:
-    p = ctx.p
-    taken = {(a.start, a.end) for a in actors}
-    best: tuple[int, Place] | None = None
-    for j in _clause(p, h.token):
-        t = p.toks[j]
-        visit = t.dep == "dobj" and t.head == h.token and h.entry.mode == "visit"
-        if not visit and not (t.dep == "pobj" and p.toks[t.head].lower in LOC_PREPS):
-            continue
-        place = ctx.actors.place_at(j)
-        if place is None or ((place.start, place.end) in taken and not visit):
-            continue
-        d = _depth(p, h.token, j)
-        if best is None or d < best[0]:
-            best = (d, place)
-    return best[1] if best else None
-
-
 def _event(ctx: Context, h: Hit, entry: Trigger, src: list[Actor], tgt: list[Actor],
            confidence: float) -> Event:
     p = ctx.p
@@ -490,8 +329,8 @@ def _event(ctx: Context, h: Hit, entry: Trigger, src: list[Actor], tgt: list[Act
     if h.noun is not None and 0 < h.noun - h.end < 4:
         b = h.noun + 1
     trig = Span(p.span_text(a, b), p.toks[a].idx, p.toks[b - 1].end)
-    when, source = _date(ctx, h)
-    where = _location(ctx, h, src + tgt)
+    when, source = event_date(ctx, h)
+    where = event_location(ctx, h, src + tgt)
     src, tgt = _localize(src, where), _localize(tgt, where)
     negated = _negated(ctx, h)
     modality = _modality(ctx, h, when if source == "text" else None)
@@ -575,7 +414,7 @@ def _build(ctx: Context, h: Hit, hits: dict[int, Hit]) -> Event:
 
 def _place_target(ctx: Context, h: Hit, src: list[Actor]) -> list[Actor]:
     """"arrived in Amman", "a curfew in Abidjan": the place's country receives the act."""
-    where = _location(ctx, h, src)
+    where = event_location(ctx, h, src)
     if where is None or not where.country:
         return []
     visit = h.entry.mode == "visit" or h.entry.event == "CONSULT"
