@@ -1,0 +1,203 @@
+"""Who does an event and to whom: the source and target of a trigger, read off its clause.
+
+Sources come from the subject (or the author of a nominal or a set-off participle);
+targets from the first candidate, in order of how directly the syntax names it,
+that is someone other than the source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dyad.events import arguments as args
+from dyad.events.context import Context
+from dyad.events.triggers import Hit
+from dyad.events.when_where import event_location, participle_doer_verb
+from dyad.records import Actor
+
+RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE"}
+# Events whose doer can stand alone: a participle of these modifying a noun is its act.
+INTRANSITIVE = {"PROTEST", "RETREAT", "CONSULT", "AGREE", "MOBILIZE"}
+# "demanded that the government end curbs": the one asked to act is the target.
+CONTENT_TARGET = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"}
+
+
+def actors_of(ctx: Context, heads: list[int]) -> list[Actor]:
+    out: list[Actor] = []
+    for h in heads:
+        found = ctx.actors.actors_at(h) or ctx.actors.owner_of(h) or possessor_of(ctx, h)
+        out.extend(found)
+    return unique(out)
+
+
+def possessor_of(ctx: Context, h: int) -> list[Actor]:
+    """"Aliyev's speech", "the decision made by the court": the actor behind a thing."""
+    p = ctx.p
+    for c in p.child(h, "poss"):
+        if found := ctx.actors.actors_at(c.i):
+            return found
+    for c in p.child(h, "acl"):
+        if agents := args._agents(p, c.i):
+            return actors_of(ctx, agents)
+    for c in p.child(h, "prep"):
+        if c.lower in ("by", "of", "from"):
+            for o in p.child(c.i, "pobj"):
+                if found := ctx.actors.actors_at(o.i):
+                    return found
+    return []
+
+
+def unique(actors: list[Actor]) -> list[Actor]:
+    """Each actor once; one phrase may stand for several ("the two leaders")."""
+    seen: set[tuple[object, ...]] = set()
+    out: list[Actor] = []
+    for a in actors:
+        key = (a.start, a.end, a.name, a.country, a.org)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+def _participle_doer(ctx: Context, h: Hit) -> tuple[list[Actor], int | None]:
+    """Who does a set-off participle: the author of the phrase before the comma
+    ("the decision made by the court, compelling ...") or the main clause's subject.
+    Returns the actors and the verb that names them (which also carries their date)."""
+    p = ctx.p
+    verb = participle_doer_verb(p, h)
+    if verb is not None:
+        return actors_of(ctx, args._agents(p, verb)), verb
+    root = p.sents[p.toks[h.token].sent][0]
+    while p.toks[root].head != root:
+        root = p.toks[root].head
+    subj, _ = args.subjects(p, root)
+    return actors_of(ctx, subj), None
+
+
+def sources_of(ctx: Context, h: Hit) -> list[Actor]:
+    p = ctx.p
+    if h.participle:
+        return _participle_doer(ctx, h)[0]
+    if h.nominal:
+        for c in p.child(h.token, "poss", "compound", "amod"):
+            if found := ctx.actors.actors_at(c.i):
+                return found
+        return possessor_of(ctx, h.token)
+    subj, passive = args.subjects(p, h.token)
+    t = p.toks[h.token]
+    if passive and not subj and t.dep == "acl" and h.entry.event in INTRANSITIVE:
+        subj = [t.head]  # "traders protested outside the ministry", read as a participle
+    found = actors_of(ctx, subj)
+    if not found and t.dep == "acl" and t.tag == "VBG":
+        # "the PKK issued a declaration demanding ...": the one who issued it demands
+        noun = p.toks[t.head]
+        if noun.dep in ("dobj", "nsubjpass"):
+            found = actors_of(ctx, args.subjects(p, noun.head)[0])
+    found += actors_of(ctx, args.co_sources(p, h.token, subj))
+    return unique(found)
+
+
+def targets_of(ctx: Context, h: Hit, sources: list[Actor]) -> list[Actor]:
+    """Who the event is done to: the first candidate, in order of how directly the
+    syntax names it, that is someone other than the source."""
+    p, ev = ctx.p, h.entry.event
+    if h.nominal:
+        heads = args.prep_objects(p, h.token, ("of", "against", "on", "to", "with"))
+        return actors_of(ctx, heads)
+    if h.participle:
+        return actors_of(ctx, [p.toks[h.token].head])
+    cands = _target_candidates(ctx, h, h.token, ev, sources)
+    if ev in RECIPROCAL and len({a.key() for a in sources} - {None}) > 1:
+        # "Ghana and Togo agreed to reopen the crossing": the parties act on each other
+        cands = (c for n, c in enumerate(cands) if n < 3)
+    return _prefer(cands, sources)
+
+
+def _target_candidates(ctx: Context, h: Hit, i: int, ev: str,
+                       sources: list[Actor]) -> Iterator[list[Actor]]:
+    p = ctx.p
+    _, passive = args.subjects(p, i)
+    if passive:
+        yield actors_of(ctx, [c.i for c in p.child(i, "nsubjpass")])
+    yield actors_of(ctx, [o.i for o in args.objects(p, i) if o.i != h.noun])
+    yield actors_of(ctx, args.prep_objects(p, i, args.TARGET_PREPS.get(ev, ())))
+    if h.noun is not None and i == h.token:
+        yield actors_of(ctx, args.prep_objects(
+            p, h.noun, ("with", "against", "on", "to", "of", "between")))
+    if ev in CONTENT_TARGET:
+        for c in p.child(i, "ccomp"):
+            yield actors_of(ctx, args.subjects(p, c.i)[0])
+    for c in p.child(i, "xcomp"):
+        # "threatened to break off relations with Congo": the content's target
+        inner = Hit(c.i, h.entry, c.i, c.i + 1)
+        yield from _target_candidates(ctx, inner, c.i, ev, sources)
+    if i == h.token:
+        yield _search_below(ctx, h, sources)
+
+
+def _prefer(candidates: Iterator[list[Actor]], sources: list[Actor]) -> list[Actor]:
+    """First candidate naming someone other than the source; else the first named one."""
+    src_keys = {a.key() for a in sources}
+    src_spans = {(a.start, a.end) for a in sources}
+    fallback: list[Actor] = []
+    keyed: list[Actor] = []
+    for cand in candidates:
+        cand = [a for a in cand if (a.start, a.end) not in src_spans]
+        if not cand:
+            continue
+        if any(a.key() and a.key() not in src_keys for a in cand):
+            return cand
+        if not keyed and any(a.key() for a in cand):
+            keyed = cand
+        if not fallback:
+            fallback = cand
+    return keyed or fallback
+
+
+def _search_below(ctx: Context, h: Hit, sources: list[Actor]) -> list[Actor]:
+    """Last resort: the most prominent actor inside the trigger's object phrase."""
+    p = ctx.p
+    source_spans = {(a.start, a.end) for a in sources}
+    best: tuple[int, list[Actor]] | None = None
+    for o in p.child(h.token, "dobj", "xcomp", "prep"):
+        for j in p.subtree(o.i):
+            t = p.toks[j]
+            if t.dep in ("poss", "compound", "amod") and ctx.actors.actors_at(t.head):
+                continue  # "ties with Gondor's government": the government, not Gondor
+            found = [a for a in ctx.actors.actors_at(j, conj=True)
+                     if (a.start, a.end) not in source_spans]
+            if not found:
+                continue
+            prep = p.toks[t.head]
+            if t.dep == "pobj" and prep.lower == "by" and p.toks[prep.head].pos == "NOUN":
+                rank = 3  # "a response by the CSTO": who is asked to act
+            elif t.dep == "dobj":
+                rank = 2
+            elif t.dep == "pobj" and prep.dep == "agent":
+                rank = 0  # "the decision made by the court": the author, not the addressee
+            else:
+                rank = 1
+            if best is None or rank > best[0]:
+                best = (rank, found)
+    return best[1] if best else []
+
+
+def place_target(ctx: Context, h: Hit, src: list[Actor]) -> list[Actor]:
+    """"arrived in Amman", "a curfew in Abidjan": the place's country receives the act."""
+    where = event_location(ctx, h, src)
+    if where is None or not where.country:
+        return []
+    visit = h.entry.mode == "visit" or h.entry.event == "CONSULT"
+    return [Actor(where.text, where.start, where.end, name=where.name, country=where.country,
+                  sector="GOV" if visit else None, code=where.country + ("GOV" if visit else ""),
+                  kind="state" if visit else "group")]
+
+
+def victims_of(ctx: Context, h: Hit, hits: dict[int, Hit]) -> list[Actor]:
+    """Aid "when X invaded Y" goes to Y: the target of an attack in the same sentence."""
+    sent = ctx.p.toks[h.token].sent
+    for i, other in hits.items():
+        if other is not h and ctx.p.toks[i].sent == sent and other.entry.event == "ASSAULT":
+            src = sources_of(ctx, other)
+            return targets_of(ctx, other, src)
+    return []
