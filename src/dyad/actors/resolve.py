@@ -9,56 +9,20 @@ actors behind an argument's head word, and ``place_at(token)`` for places.
 
 from __future__ import annotations
 
-import functools
-import re
 from dataclasses import replace
 from datetime import date
-from importlib import resources
 
-from dyad.actors.codes import compose
+from dyad.actors import coref
+from dyad.actors.codes import agent_of, code_of, dict_code
 from dyad.actors.kb import Agent, Entry, KnowledgeBase, Person
 from dyad.actors.match import Match, find_matches
-from dyad.nlp.parse import Parsed, Tok
+from dyad.actors.places import dateline_end, is_locative, place_of
+from dyad.nlp.parse import Parsed
 from dyad.records import Actor, Place
 
-_PRE_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod", "det"}
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
-_THING_PRONOUNS = {"it", "its"}
-_PLURAL_PRONOUNS = {"they", "them", "their"}
-_NAME_POS = {"PROPN"}
-_LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout",
-              "into", "via", "through"}
 _AGENT_PREPS = ("of", "from", "in")
 _GROUP_SECTORS = {"CVL", "REB", "OPP", "REF", "LAB", "EDU", "MED", "CRM", "MIL", "COP"}
 _QUOTES = set("\"“”‘’«»")
-
-
-_DATELINE = re.compile(r"\A\s*[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Za-z'.-]+)*,?\s*"
-                       r"(?:\([^)]{1,40}\)\s*)?(?:[A-Z][a-z]{2,8}\.? \d{1,2}\s*)?"
-                       r"(?:\([^)]{1,40}\)\s*)?[-–—]{1,2}\s")
-
-
-@functools.cache
-def _place_verbs() -> frozenset[str]:
-    """Verbs whose object is a place (data/place_verbs.txt)."""
-    text = (resources.files("dyad") / "data" / "place_verbs.txt").read_text(encoding="utf-8")
-    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and ln[0] != "#")
-
-
-def _dateline_end(text: str) -> int:
-    """End of a wire-copy dateline ("KYIV, Ukraine (AP) -- "), or 0 when there is none."""
-    m = _DATELINE.match(text[:160])
-    if m is None:
-        return 0
-    first = m.group(0).split()[0].strip(",")
-    return m.end() if first.isupper() and len(first) > 1 else 0
-
-
-def _code(country: str | None, org: str | None, sector: str | None, kb_code: str | None) -> str:
-    if kb_code:
-        return kb_code
-    stem = country or ("IGO" + org if org else "")
-    return stem + (sector or "") if stem else (sector or "")
 
 
 class ArticleActors:
@@ -109,7 +73,7 @@ class ArticleActors:
             start, end = self.p.toks[m.start].idx, self.p.toks[m.end - 1].end
             e = m.of_kind("place", "capital", "country")
             if e is not None:
-                return self._place(e, start, end)
+                return place_of(self.kb, self.p.text, e, start, end)
         if t.ent in ("GPE", "LOC", "FAC") and t.pos == "PROPN":
             a, b = self._ent_bounds(i)
             return Place(text=self.p.span_text(a, b), start=self.p.toks[a].idx,
@@ -122,24 +86,11 @@ class ArticleActors:
         for m in self.matches:
             e = m.of_kind("place", "capital")
             if e is not None and m.kind not in ("person", "org"):
-                out.append(self._place(e, self.p.toks[m.start].idx, self.p.toks[m.end - 1].end))
+                start, end = self.p.toks[m.start].idx, self.p.toks[m.end - 1].end
+                out.append(place_of(self.kb, self.p.text, e, start, end))
         return out
 
     # -- building -------------------------------------------------------------
-
-    def _place(self, e: Entry, start: int, end: int) -> Place:
-        text = self.p.text[start:end]
-        if e.kind == "country":
-            c = self.kb.countries[e.ref]
-            return Place(text, start, end, name=c.name, country=c.iso3, feature="country")
-        pl = self.kb.place_by_name(e.phrase) or self.kb.places.get(e.ref)
-        if pl is None and e.kind == "capital":
-            c = self.kb.countries[e.ref]
-            return Place(text, start, end, name=e.phrase, country=c.iso3, feature="capital")
-        if pl is None:
-            return Place(text, start, end, name=e.phrase)
-        return Place(text, start, end, name=pl.name, country=pl.country, lat=pl.lat,
-                     lon=pl.lon, feature=pl.feature)
 
     def _ent_bounds(self, i: int) -> tuple[int, int]:
         toks = self.p.toks
@@ -170,7 +121,7 @@ class ArticleActors:
                 own = self.match_at.get(t.i)
                 if own is None or self._head_of(own) == t.i:
                     heads.add(t.i)
-        dateline = _dateline_end(self.p.text)
+        dateline = dateline_end(self.p.text)
         for i in sorted(heads):
             if toks[i].idx < dateline:
                 continue  # "ACCRA, May 14 -": where the story was filed, not an actor
@@ -190,7 +141,7 @@ class ArticleActors:
             o, a = above[0], actors[0]
             if o.country or o.org:
                 merged = replace(a, country=o.country, org=o.org,
-                                 code=_code(o.country, o.org, a.sector or o.sector, None))
+                                 code=code_of(o.country, o.org, a.sector or o.sector, None))
                 self._remember(merged, a.name.split()[-1] if a.name and a.kind == "person"
                                else None)
                 return [merged]
@@ -206,7 +157,7 @@ class ArticleActors:
             a = actors[0]
             merged = replace(a, country=o.country, org=o.org, role=a.role or o.role,
                              sector=a.sector or o.sector,
-                             code=_code(o.country, o.org, a.sector or o.sector, None))
+                             code=code_of(o.country, o.org, a.sector or o.sector, None))
             self._remember(merged, a.name.split()[-1] if a.name and a.kind == "person" else None)
             return [merged]
         return actors
@@ -219,19 +170,6 @@ class ArticleActors:
             return True
         return bool(t.ent and t.ent == head.ent and t.head > t.i and not head.ent_start
                     and t.dep in ("compound", "nmod", "amod", "flat"))
-
-    def _locative(self, i: int) -> bool:
-        """A place word used as a place: "in Prague", "Sochi, Russia"."""
-        t = self.p.toks[i]
-        head = self.p.toks[t.head]
-        if t.dep == "pobj" and head.lower in _LOC_PREPS:
-            return True
-        if t.dep == "dobj" and head.lemma in _place_verbs():
-            return True  # "while visiting Yerevan"
-        if t.dep == "appos":
-            m = self.match_at.get(head.i)
-            return bool(m and m.of_kind("place", "capital")) or head.ent in ("GPE", "LOC")
-        return False
 
     def _span(self, a: int, b: int) -> tuple[str, int, int]:
         toks = self.p.toks
@@ -310,40 +248,6 @@ class ArticleActors:
                 aff["country"] = aff["country"] or a.country
         return aff
 
-    def _agent(self, e: Entry) -> Agent | None:
-        return self.kb.agents.get(e.ref.lower()) or self.kb.agents.get(e.ref)
-
-    def _coded_agent(self, a: Agent) -> Agent:
-        """The agent, or the longest coded phrase ending it, when only some are coded:
-        a dictionary's "prime minister" inside "deputy prime minister"."""
-        if a.code or not self.kb.dict_actors:
-            return a
-        words = a.phrase.lower().split()
-        for n in range(1, len(words)):
-            inner = self.kb.agents.get(" ".join(words[n:]))
-            if inner is not None and inner.code:
-                return inner
-        return a
-
-    def _dict_code(self, aff: dict[str, str | None], mods: list[Match],
-                   agent: Agent | None) -> str | None:
-        """The composite code when an imported dictionary is involved, else None.
-
-        Only agents that carry a dictionary code add to it, so that the result stays
-        in the dictionary's own code system ("Caras Galadhon's mayor" stays "ELF").
-        """
-        agents = [self._coded_agent(a) for m in mods
-                  if (e := m.of_kind("agent", "title")) is not None
-                  and (a := self._agent(e)) is not None]
-        if agent is not None:
-            agents.append(self._coded_agent(agent))
-        agents = [a for a in agents if a.code]
-        if not aff.get("code") and not agents:
-            return None
-        base = aff.get("code") or _code(aff["country"], aff["org"], None, None)
-        return compose(base, [a.code or "" for a in agents if a.prefix],
-                       [a.code or "" for a in agents if not a.prefix]) or None
-
     def _dict_actors(self, m: Match, i: int, mods: list[Match], text: str, s: int,
                      e: int) -> list[Actor]:
         """A dictionary actor; one per code when the dictionary lists several ("FRO/BIL")."""
@@ -353,7 +257,7 @@ class ArticleActors:
         out = []
         for part in (d.code_on(self.day) or "").split("/"):
             aff: dict[str, str | None] = {"country": None, "org": None, "code": part or None}
-            code = self._dict_code(aff, mods, None) or part or None
+            code = dict_code(self.kb, aff, mods, None) or part or None
             country = self.kb.country_of_code(code)
             if self.p.toks[i].ent == "PERSON":
                 kind = "person"
@@ -386,14 +290,14 @@ class ArticleActors:
         if r is None:
             return Actor(text, s, e, name=p.name, kind="person")
         return Actor(text, s, e, name=p.name, country=r.country, org=r.org, sector=r.sector,
-                     role=r.office, code=_code(r.country, r.org, r.sector, r.code), kind="person")
+                     role=r.office, code=code_of(r.country, r.org, r.sector, r.code), kind="person")
 
     def _resolve_head(self, i: int) -> list[Actor]:
         if i in self._memo:
             return self._memo[i]
         t = self.p.toks[i]
         if t.pos == "PRON":
-            return self._pronoun(t)
+            return coref.pronoun(self.p, self.history, self.actors_at, t)
         m = self.match_at.get(i)
         mods = self._premods(i)
         post = self._of_actors(i)
@@ -411,7 +315,7 @@ class ArticleActors:
             assert entry is not None
             actor = self._from_person(self.kb.people[entry.ref], text, s, e)
             title = self._title(mods, i)
-            agent = self._agent(title) if title is not None else None
+            agent = agent_of(self.kb, title) if title is not None else None
             if agent is not None and agent.role and (agent.sector == actor.sector
                                                      or not actor.sector):
                 # the text's own title for him: "Armenia's National Security Chief"
@@ -421,26 +325,26 @@ class ArticleActors:
         if m is not None and kind == "org":
             o = self.kb.orgs[m.entries[0].ref]  # the first entry is the org: kind says so
             return [Actor(text, s, e, name=o.name, org=o.acronym, country=o.country,
-                          sector=o.sector, code=_code(None, o.acronym, None, o.code),
+                          sector=o.sector, code=code_of(None, o.acronym, None, o.code),
                           kind="organization")]
         if t.pos == "PROPN" and kind in (None, "place") and t.text in self.surnames:
             prev = self.surnames[t.text]
             return [replace(prev, text=text, start=s, end=e)]
-        if kind in ("capital", "seat", "place") and self._locative(i):
+        if kind in ("capital", "seat", "place") and is_locative(self.p, self.match_at, i):
             return []
-        if kind == "country" and t.dep == "appos" and self._locative(i):
+        if kind == "country" and t.dep == "appos" and is_locative(self.p, self.match_at, i):
             return []
         if m is not None and kind in ("country", "capital", "seat"):
             c = self.kb.countries[m.entries[0].ref]
             sector = None if kind == "country" else "GOV"
             return [Actor(text, s, e, name=c.name, country=c.iso3, sector=sector,
-                          code=_code(c.iso3, None, sector, None), kind="state")]
+                          code=code_of(c.iso3, None, sector, None), kind="state")]
         if m is not None and kind == "demonym" and t.pos in ("NOUN", "PROPN") and \
                 t.tag in ("NNS", "NNPS"):
             c = self.kb.countries[m.entries[0].ref]
             return [Actor(text, s, e, name=c.name, country=c.iso3, code=c.iso3, kind="group")]
         if m is not None and kind == "org_generic":
-            return self._generic(m, text, s, e)
+            return coref.generic_org(self.kb, self.history, m, text, s, e)
         if not post and kind in ("title", "agent"):
             post = self._of_actors(i, _AGENT_PREPS)  # "soldiers from Gondor"
         aff = self._affiliation(mods, post)
@@ -452,14 +356,14 @@ class ArticleActors:
             return [self._person(i, text, s, e, title, aff)]
         if (m is not None and kind in ("title", "agent") and t.tag == "NNS"
                 and not any(aff.values())):
-            named = self._plural_reference(t, text, s, e)
+            named = coref.plural_reference(self.p, self.history, t, text, s, e)
             if named:
                 return named
         if m is not None and kind in ("title", "agent"):
             entry = m.entries[0]
-            agent = self._agent(entry)
+            agent = agent_of(self.kb, entry)
             sector = agent.sector if agent else None
-            dcode = self._dict_code(aff, mods, agent)
+            dcode = dict_code(self.kb, aff, mods, agent)
             if kind == "title":
                 return [self._described_person(text, s, e, agent.role if agent else entry.phrase,
                                                sector, aff, dcode)]
@@ -536,12 +440,12 @@ class ArticleActors:
         base = self._dict_spans.get((a.start, a.end))
         if base is None and not (agent and agent.code):
             return None
-        return self._dict_code({"country": a.country, "org": a.org, "code": base}, [], agent)
+        return dict_code(self.kb, {"country": a.country, "org": a.org, "code": base}, [], agent)
 
     def _group(self, text: str, s: int, e: int, country: str | None, org: str | None,
                sector: str | None, code: str | None = None) -> Actor:
         return Actor(text, s, e, name=text, country=country, org=org, sector=sector,
-                     code=code or _code(country, org, sector, None),
+                     code=code or code_of(country, org, sector, None),
                      kind="organization" if sector == "GOV" or org else "group")
 
     def _person(self, i: int, text: str, s: int, e: int, title: Entry | None,
@@ -554,7 +458,7 @@ class ArticleActors:
         role = sector = None
         agent = None
         if title is not None:
-            agent = self._agent(title)
+            agent = agent_of(self.kb, title)
             role, sector = (agent.role or title.phrase, agent.sector) if agent else (None, None)
         if kbp is not None and not (aff["country"] or aff["org"]):
             base = self._from_person(kbp, text, s, e)
@@ -574,79 +478,25 @@ class ArticleActors:
             aff = {"country": aff["country"] or base.country, "org": aff["org"] or base.org}
             role = role or base.role
             sector = sector or base.sector
-        dcode = self._dict_code(aff, [], agent) if aff.get("code") or (
+        dcode = dict_code(self.kb, aff, [], agent) if aff.get("code") or (
             agent and agent.code) else None
         actor = Actor(text, s, e, name=name, country=aff["country"], org=aff["org"],
                       sector=sector, role=role,
-                      code=dcode or _code(aff["country"], aff["org"], sector, None) or None,
+                      code=dcode or code_of(aff["country"], aff["org"], sector, None) or None,
                       kind="person")
         return self._remember(actor, surname if b - a > 1 else None)
 
     def _described_person(self, text: str, s: int, e: int, role: str | None,
                           sector: str | None, aff: dict[str, str | None],
                           dcode: str | None = None) -> Actor:
-        if not (aff["country"] or aff["org"]) and role:
-            for _, prev in reversed(self.history):
-                if prev.kind == "person" and prev.role and prev.role.lower() == role.lower():
-                    return replace(prev, text=text, start=s, end=e)
+        if not (aff["country"] or aff["org"]) and role and (
+                prev := coref.same_office(self.history, role)) is not None:
+            return replace(prev, text=text, start=s, end=e)
         return self._remember(Actor(text, s, e, name=None, country=aff["country"],
                                     org=aff["org"], sector=sector, role=role,
-                                    code=dcode or _code(aff["country"], aff["org"], sector,
+                                    code=dcode or code_of(aff["country"], aff["org"], sector,
                                                         None) or None,
                                     kind="person"))
-
-    def _plural_reference(self, t: Tok, text: str, s: int, e: int) -> list[Actor]:
-        """"the two ministers", "both leaders": the people of that office named in this
-        or the previous sentence, when there are at least two of them."""
-        if not any(c.lower in ("the", "both") for c in self.p.child(t.i, "det", "predet")):
-            return []
-        office = t.lemma  # "minister"; "leader" and "official" stand for any office
-        found: dict[str, Actor] = {}
-        for tok_i, prev in reversed(self.history):
-            if tok_i >= t.i or self.p.toks[tok_i].sent < t.sent - 1:
-                continue
-            if prev.kind != "person" or not (prev.country or prev.org):
-                continue
-            role = (prev.role or "").lower()
-            if office in role or office in ("leader", "official", "counterpart"):
-                found.setdefault(prev.name or prev.text, prev)
-        if len(found) < 2:
-            return []
-        return [replace(a, text=text, start=s, end=e) for a in reversed(found.values())]
-
-    def _generic(self, m: Match, text: str, s: int, e: int) -> list[Actor]:
-        refs = {x.ref for x in m.entries if x.kind == "org_generic"}
-        for _, prev in reversed(self.history):
-            if prev.org and (prev.org in refs or "*" in refs) and prev.kind == "organization":
-                return [replace(prev, text=text, start=s, end=e, kind="organization",
-                                role=None, name=self.kb.orgs[prev.org].name)]
-        return []
-
-    def _pronoun(self, t: Tok) -> list[Actor]:
-        want_person = t.lower in _PERSON_PRONOUNS
-        plural = t.lower in _PLURAL_PRONOUNS
-        if not (want_person or plural or t.lower in _THING_PRONOUNS):
-            return []
-        # "X told Y that he believed ...": the speaker is the likeliest antecedent
-        k = t
-        for _ in range(8 if t.dep == "nsubj" else 0):
-            if k.head == k.i:
-                break
-            if k.dep in ("ccomp", "advcl", "xcomp"):
-                for subj in self.p.child(k.head, "nsubj"):
-                    prev = self.actors_at(subj.i)
-                    if prev and subj.i != t.i and (
-                            plural or (prev[0].kind == "person") == want_person):
-                        return [replace(a, text=t.text, start=t.idx, end=t.end) for a in prev]
-            k = self.p.toks[k.head]
-        if plural:
-            return []  # "they" outside reported speech is too often someone unnamed
-        for tok_i, earlier in reversed(self.history):
-            if tok_i >= t.i or self.p.toks[tok_i].sent < t.sent - 1:
-                continue
-            if (earlier.kind == "person") == want_person:
-                return [replace(earlier, text=t.text, start=t.idx, end=t.end)]
-        return []
 
     def _remember(self, actor: Actor, surname: str | None = None) -> Actor:
         if surname and actor.kind == "person":

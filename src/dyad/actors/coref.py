@@ -1,0 +1,92 @@
+"""Later mentions that point back: pronouns, "the two ministers", "the bloc", "the
+minister". Each reads the actors the article has named so far (``history``: token
+and actor, in text order) and returns them re-anchored on the new mention."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from dyad.actors.kb import KnowledgeBase
+from dyad.actors.match import Match
+from dyad.nlp.parse import Parsed, Tok
+from dyad.records import Actor
+
+History = list[tuple[int, Actor]]
+
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+_THING_PRONOUNS = {"it", "its"}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
+
+
+def _at(actors: list[Actor], text: str, s: int, e: int) -> list[Actor]:
+    return [replace(a, text=text, start=s, end=e) for a in actors]
+
+
+def pronoun(p: Parsed, history: History, actors_at: Callable[[int], list[Actor]],
+            t: Tok) -> list[Actor]:
+    """Who "he", "it" or "they" stands for."""
+    want_person = t.lower in _PERSON_PRONOUNS
+    plural = t.lower in _PLURAL_PRONOUNS
+    if not (want_person or plural or t.lower in _THING_PRONOUNS):
+        return []
+    # "X told Y that he believed ...": the speaker is the likeliest antecedent
+    k = t
+    for _ in range(8 if t.dep == "nsubj" else 0):
+        if k.head == k.i:
+            break
+        if k.dep in ("ccomp", "advcl", "xcomp"):
+            for subj in p.child(k.head, "nsubj"):
+                prev = actors_at(subj.i)
+                if prev and subj.i != t.i and (
+                        plural or (prev[0].kind == "person") == want_person):
+                    return _at(prev, t.text, t.idx, t.end)
+        k = p.toks[k.head]
+    if plural:
+        return []  # "they" outside reported speech is too often someone unnamed
+    for tok_i, earlier in reversed(history):
+        if tok_i >= t.i or p.toks[tok_i].sent < t.sent - 1:
+            continue
+        if (earlier.kind == "person") == want_person:
+            return _at([earlier], t.text, t.idx, t.end)
+    return []
+
+
+def plural_reference(p: Parsed, history: History, t: Tok, text: str, s: int,
+                     e: int) -> list[Actor]:
+    """"the two ministers", "both leaders": the people of that office named in this
+    or the previous sentence, when there are at least two of them."""
+    if not any(c.lower in ("the", "both") for c in p.child(t.i, "det", "predet")):
+        return []
+    office = t.lemma  # "minister"; "leader" and "official" stand for any office
+    found: dict[str, Actor] = {}
+    for tok_i, prev in reversed(history):
+        if tok_i >= t.i or p.toks[tok_i].sent < t.sent - 1:
+            continue
+        if prev.kind != "person" or not (prev.country or prev.org):
+            continue
+        role = (prev.role or "").lower()
+        if office in role or office in ("leader", "official", "counterpart"):
+            found.setdefault(prev.name or prev.text, prev)
+    if len(found) < 2:
+        return []
+    return _at(list(reversed(found.values())), text, s, e)
+
+
+def generic_org(kb: KnowledgeBase, history: History, m: Match, text: str, s: int,
+                e: int) -> list[Actor]:
+    """"the bloc", "the alliance": the last organization of that kind named."""
+    refs = {x.ref for x in m.entries if x.kind == "org_generic"}
+    for _, prev in reversed(history):
+        if prev.org and (prev.org in refs or "*" in refs) and prev.kind == "organization":
+            return [replace(prev, text=text, start=s, end=e, kind="organization",
+                            role=None, name=kb.orgs[prev.org].name)]
+    return []
+
+
+def same_office(history: History, role: str) -> Actor | None:
+    """"the foreign minister" with no country: the last person named with that office."""
+    for _, prev in reversed(history):
+        if prev.kind == "person" and prev.role and prev.role.lower() == role.lower():
+            return prev
+    return None

@@ -1,0 +1,66 @@
+"""Places in an article: a knowledge match read as a place, a place word used as a
+place ("in Prague", "while visiting Yerevan"), and the dateline a story was filed under."""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+from dyad.actors.kb import Entry, KnowledgeBase
+from dyad.actors.match import Match
+from dyad.nlp.parse import Parsed
+from dyad.records import Place
+
+LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout",
+             "into", "via", "through"}
+
+_DATELINE = re.compile(r"\A\s*[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Za-z'.-]+)*,?\s*"
+                       r"(?:\([^)]{1,40}\)\s*)?(?:[A-Z][a-z]{2,8}\.? \d{1,2}\s*)?"
+                       r"(?:\([^)]{1,40}\)\s*)?[-–—]{1,2}\s")
+
+
+@functools.cache
+def place_verbs() -> frozenset[str]:
+    """Verbs whose object is a place (data/place_verbs.txt)."""
+    text = (resources.files("dyad") / "data" / "place_verbs.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and ln[0] != "#")
+
+
+def dateline_end(text: str) -> int:
+    """End of a wire-copy dateline ("KYIV, Ukraine (AP) -- "), or 0 when there is none."""
+    m = _DATELINE.match(text[:160])
+    if m is None:
+        return 0
+    first = m.group(0).split()[0].strip(",")
+    return m.end() if first.isupper() and len(first) > 1 else 0
+
+
+def place_of(kb: KnowledgeBase, text: str, e: Entry, start: int, end: int) -> Place:
+    """The Place a knowledge entry names, for the article text between start and end."""
+    surface = text[start:end]
+    if e.kind == "country":
+        c = kb.countries[e.ref]
+        return Place(surface, start, end, name=c.name, country=c.iso3, feature="country")
+    pl = kb.place_by_name(e.phrase) or kb.places.get(e.ref)
+    if pl is None and e.kind == "capital":
+        c = kb.countries[e.ref]
+        return Place(surface, start, end, name=e.phrase, country=c.iso3, feature="capital")
+    if pl is None:
+        return Place(surface, start, end, name=e.phrase)
+    return Place(surface, start, end, name=pl.name, country=pl.country, lat=pl.lat,
+                 lon=pl.lon, feature=pl.feature)
+
+
+def is_locative(p: Parsed, match_at: dict[int, Match], i: int) -> bool:
+    """A place word used as a place: "in Prague", "Sochi, Russia"."""
+    t = p.toks[i]
+    head = p.toks[t.head]
+    if t.dep == "pobj" and head.lower in LOC_PREPS:
+        return True
+    if t.dep == "dobj" and head.lemma in place_verbs():
+        return True  # "while visiting Yerevan"
+    if t.dep == "appos":
+        m = match_at.get(head.i)
+        return bool(m and m.of_kind("place", "capital")) or head.ent in ("GPE", "LOC")
+    return False
