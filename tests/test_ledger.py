@@ -146,3 +146,35 @@ def test_acceptance_article():
     assert alleged["sochi-2022"] == {"CSTO", "ARM"}
     assert alleged["trilateral-2020"] == {"ARM"}
     assert alleged["icj-2023-02-22"] == {"ARM"}
+
+
+def test_store_ledger_by_party_finds_acts_of_an_organization(tmp_path):
+    """--party Hamas over a store: acts whose source is the organization count, even
+    though its actor rows carry a country (PSE) that is not the bound key."""
+    from dyad.ledger.store import ledger_from_store, open_store
+    from dyad.store.writer import write_results
+
+    a = code("Israel and Hamas agreed to a ceasefire in Gaza on January 15, 2025.",
+             published="2025-01-16", article_id="a")
+    b = code("Hamas fired rockets at Israel on March 3, 2025.",
+             published="2025-03-04", article_id="b")
+    db = tmp_path / "s.db"
+    write_results(db, [a, b])
+    conn = open_store(db)
+    try:
+        by_party = ledger_from_store(conn, party="Hamas").query(party="Hamas")
+    finally:
+        conn.close()
+    in_memory = build_ledger([a, b]).query(party="Hamas")
+    assert [(c.id, [x.act.article_id for x in xs]) for c, xs in by_party] == \
+        [(c.id, [x.act.article_id for x in xs]) for c, xs in in_memory]
+    assert by_party and [x.act.article_id for x in by_party[0][1]] == ["b"]
+
+
+def test_agreement_on_a_registered_day_is_that_agreement():
+    r = code("Israel and Hamas agreed to a ceasefire in Gaza on January 15, 2025.",
+             published="2025-01-16")
+    assert [c["agreement"] for c in r.commitments] == ["gaza-2025-01"]
+    other_day = code("Israel and Hamas agreed to a ceasefire in Gaza on March 2, 2025.",
+                     published="2025-03-03")
+    assert [c["agreement"] for c in other_day.commitments] == [None]

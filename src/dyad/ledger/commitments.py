@@ -93,6 +93,9 @@ def _from_event(e: Event, s: Sentence, result: ArticleResult, reg: Registry,
         ids = reg.at_places(s.text, keys_of(parties), begin, end)
         ids += [i for m in reg.mentions(s.text, keys, result.article.published, [])
                 for i in m.ids if i not in ids]
+        day = e.date.value if e.date and e.date_source == "text" else None
+        if not ids and content and day and len(day) == 10:
+            ids = reg.on_day(keys_of(parties), day, prov.classify_all(content))
         name_default = "agreement" if e.event in _PROMISE_EVENTS else "concession"
     else:
         return []

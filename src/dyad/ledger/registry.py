@@ -220,6 +220,21 @@ class Registry:
             found.append(e.id)
         return found
 
+    def on_day(self, parties: set[str], day: str, provisions: list[str]) -> list[str]:
+        """Entries made on ``day`` (give or take one) binding at least two of
+        ``parties`` (or all of them when fewer) and holding one of ``provisions``:
+        "Israel and Hamas agreed to a ceasefire on January 15, 2025" is that day's deal."""
+        found = []
+        for e in self.by_id.values():
+            common = parties & set(e.parties)
+            if not common or len(common) < min(2, len(parties)):
+                continue
+            if provisions and not set(provisions) & set(e.provisions):
+                continue
+            if _same_day(e.date, day):
+                found.append(e.id)
+        return found
+
 
 def _same_day(a: str, b: str) -> bool:
     """Dates one day apart count as the same (signing at midnight, time zones)."""

@@ -54,9 +54,13 @@ def ledger_from_store(conn: sqlite3.Connection, party: str | None = None,
                f"WHERE e.event IN ({','.join('?' * len(types))}) AND (e.day > ? OR e.day = '')")
         args: list[object] = [*types, first]
         if party:
+            # a bound key is a country or an organization ("Hamas", "CSTO"): acts by an
+            # organization are found through its actor rows, whatever its country
+            marks = ",".join("?" * len(bound))
             sql += (" AND e.id IN (SELECT ea.event FROM event_actors ea WHERE ea.side = 'S' "
-                    f"AND ea.country IN ({','.join('?' * len(bound))}))")
-            args += bound
+                    f"AND (ea.country IN ({marks}) OR ea.actor IN "
+                    f"(SELECT id FROM actors WHERE org IN ({marks}))))")
+            args += bound + bound
         for rec, aid, pub in conn.execute(sql, args):
             acts.append(ActRecord(Event.from_dict(json.loads(rec)), aid, pub))
     _finish(led, said, acts)
