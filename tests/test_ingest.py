@@ -82,6 +82,7 @@ def test_html_file_text_title_and_date(tmp_path: Path) -> None:
     page.write_text(
         "<!doctype html><html><head><title> Talks resume </title>"
         '<meta property="article:published_time" content="2024-01-02T08:00:00Z">'
+        '<meta name="author" content="Ani Petrosyan">'
         '<link rel="canonical" href="https://example.org/talks">'
         "<style>p {color: red}</style></head><body><header>Site name</header>"
         "<nav>Home | World</nav><p>" + EN + "</p><script>var x = 1;</script>"
@@ -92,6 +93,7 @@ def test_html_file_text_title_and_date(tmp_path: Path) -> None:
     assert isinstance(art, Article)
     assert art.title == "Talks resume" and art.url == "https://example.org/talks"
     assert art.published == "2024-01-02"  # the page's own date beats the argument
+    assert art.author == "Ani Petrosyan"
     assert art.text == EN + "\n\nSecond & last paragraph."
 
 
@@ -116,7 +118,8 @@ def test_extract_html_unclosed_head_keeps_body() -> None:
 def test_jsonl_records_ids_and_fields(tmp_path: Path) -> None:
     path = tmp_path / "recs.jsonl"
     rows = [
-        {"id": "a1", "url": "https://x.org/1", "title": "T", "source": "AP", "text": EN},
+        {"id": "a1", "url": "https://x.org/1", "title": "T", "source": "AP", "text": EN,
+         "author": "R. Hakobyan"},
         {"url": "https://x.org/2", "text": EN},
         {"text": EN},
         {"id": 42, "text": EN},
@@ -129,6 +132,8 @@ def test_jsonl_records_ids_and_fields(tmp_path: Path) -> None:
     assert got[3] == "42"
     first = article(found[0])
     assert (first.title, first.source, first.language) == ("T", "AP", "en")
+    assert first.author == "R. Hakobyan" and article(found[1]).author is None
+    assert Article.from_dict(first.to_dict()) == first
 
 
 def test_jsonl_custom_keys(tmp_path: Path) -> None:

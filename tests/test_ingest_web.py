@@ -97,11 +97,14 @@ def test_saved_page_codes_like_its_plain_text(capsys, monkeypatch) -> None:
 
 
 def test_url_page_becomes_article(site: Site) -> None:  # noqa: F811
-    url = site.add("/news/1", news_page("Trade deal", EN, "2024-06-03"))
+    page = news_page("Trade deal", EN, "2024-06-03").replace(
+        "</head>", '<meta name="author" content="Lusine Grigoryan"></head>')
+    url = site.add("/news/1", page)
     [art] = read([url])
     assert isinstance(art, Article)
     assert art.id == url and art.url == url
     assert art.title == "Trade deal" and art.published == "2024-06-03"
+    assert art.author == "Lusine Grigoryan"
     assert art.text == EN  # no menu, headline or comments
 
 

@@ -145,6 +145,22 @@ def test_serve_refuses_a_missing_database(tmp_path: Path) -> None:
     assert res.exit_code != 0
 
 
+def test_article_page_shows_byline_and_publication(tmp_path: Path) -> None:
+    from dyad.store import Store
+    from dyad.web.app import create_app
+    from tests.test_store_fixtures import sample_result
+
+    r = sample_result()
+    r.article.author, r.article.source = "<i>Ani</i> Petrosyan", "Caucasus Ledger"
+    with Store(tmp_path / "a.db") as store:
+        store.write(r)
+    client = TestClient(create_app(tmp_path / "a.db"))
+    data = client.get("/articles/1.json").json()
+    assert data["author"] == "<i>Ani</i> Petrosyan"
+    page = client.get("/articles/1").text
+    assert "by &lt;i&gt;Ani&lt;/i&gt; Petrosyan" in page and "Caucasus Ledger" in page
+
+
 def test_ledger_empty_state(client: TestClient) -> None:
     page = client.get("/ledger")
     assert "No commitments in this store yet" in page.text

@@ -37,6 +37,7 @@ class Article:
     published: str | None = None
     source: str | None = None
     language: str | None = None
+    author: str | None = None  # the byline, where the input gives one
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -46,6 +47,7 @@ class Article:
             "published": self.published,
             "source": self.source,
             "language": self.language,
+            "author": self.author,
             "text": self.text,
         }
 

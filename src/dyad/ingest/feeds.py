@@ -29,6 +29,7 @@ class FeedEntry:
     title: str | None
     published: str | None
     summary: str | None
+    author: str | None = None
 
     @property
     def key(self) -> str | None:
@@ -85,5 +86,6 @@ def parse_feed(data: bytes) -> list[FeedEntry]:
             title=(raw.get("title") or "").strip() or None,
             published=_date(raw.get("published_parsed") or raw.get("updated_parsed")),
             summary=summary,
+            author=(raw.get("author") or "").strip() or None,
         ))
     return entries

@@ -130,7 +130,7 @@ def _record(
     if not isinstance(text, str):
         raise bad(f"'{options.text_key}' must be a string, got {_type(text)}")
     fields: dict[str, str | None] = {}
-    for key in ("url", "title", "source"):
+    for key in ("url", "title", "source", "author"):
         value = record.get(key)
         if value is not None and not isinstance(value, str):
             raise bad(f"'{key}' must be a string or null, got {_type(value)}")
@@ -158,6 +158,7 @@ def _record(
         published=date or options.published,
         source=fields["source"],
         language=language,
+        author=fields["author"],
     )
 
 

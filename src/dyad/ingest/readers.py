@@ -288,10 +288,11 @@ def headline(text: str) -> str | None:
 def _document(data: bytes, origin: str, options: ReadOptions, *, html: bool) -> Article:
     """One article from a whole text or HTML input; raises ``InputRejected``."""
     text = decode_bytes(data, html=html)
-    title = url = published = None
+    title = url = published = author = source = None
     if html:
         page = extract_html(text)
         text, title, url, published = page.text, page.title, page.url, page.published
+        author, source = page.author, page.site
     else:
         title = headline(text)
     language = accept(text, origin)
@@ -301,7 +302,9 @@ def _document(data: bytes, origin: str, options: ReadOptions, *, html: bool) -> 
         url=url,
         title=title,
         published=published or options.published,
+        source=source,
         language=language,
+        author=author,
     )
 
 

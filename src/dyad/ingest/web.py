@@ -58,19 +58,20 @@ def page_article(origin: str, page: Fetched, options: ReadOptions,
         if not html and kind:
             raise InputRejected(Messages.E119, content_type=kind)
     text = _decode(page, html)
-    title = published = source = None
+    title = published = source = author = None
     url = page.final_url
     if html:
         found = extract_html(text, url=page.final_url)
         text, title, published, source = found.text, found.title, found.published, found.site
-        url = found.url or url
+        url, author = found.url or url, found.author
     language = accept(text, origin)
     if entry is not None:
         title = title or entry.title
         published = published or entry.published
+        author = author or entry.author
     return Article(id=origin, text=text, url=url, title=title,
                    published=published or options.published, source=source,
-                   language=language)
+                   language=language, author=author)
 
 
 def entry_article(origin: str, entry: FeedEntry, options: ReadOptions) -> Article:
@@ -78,7 +79,8 @@ def entry_article(origin: str, entry: FeedEntry, options: ReadOptions) -> Articl
     text = entry.summary or ""
     language = accept(text, origin)
     return Article(id=origin, text=text, url=entry.link, title=entry.title,
-                   published=entry.published or options.published, language=language)
+                   published=entry.published or options.published, language=language,
+                   author=entry.author)
 
 
 def read_urls(urls: Iterable[str], options: ReadOptions, fetcher: Fetcher) -> Iterator[Item]:

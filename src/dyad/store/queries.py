@@ -250,7 +250,8 @@ def actor(conn: sqlite3.Connection, actor_id: int) -> dict[str, Any] | None:
 def article(conn: sqlite3.Connection, article_pk: int) -> dict[str, Any] | None:
     """One article with every span coded in it and its events; None if unknown."""
     row = conn.execute("SELECT id, article_id, url, title, published, source, language, text, "
-                       "coded_at, n_events FROM articles WHERE id = ?",
+                       "coded_at, n_events, json_extract(record, '$.article.author') AS author "
+                       "FROM articles WHERE id = ?",
                        (article_pk,)).fetchone()
     if row is None:
         return None
