@@ -212,3 +212,49 @@ def test_a_store_left_stale_is_put_right_by_the_next_write(tmp_path: Path):
                              [_event("1", "e", "CONSULT", ["RUS"], ["UKR"], "2022-11-01",
                                      "2022-11-02")]))
     assert_store_equals_full_merge(db)
+
+
+def test_two_writers_of_one_store_keep_each_others_clusters(tmp_path: Path):
+    """Two Store objects (as two processes would) take turns writing one store:
+    each catches up on what the other wrote before writing itself."""
+    db = tmp_path / "s.db"
+    one, two = Store(db), Store(db)
+    try:
+        one.write(ARTICLES["a"])
+        two.write(ARTICLES["b"])  # two must see a's attack to place b beside it
+        one.write(ARTICLES["c"])  # and one must see b, which moves to c's cluster
+        two.write(_article("d", "2022-09-14", "Daily",
+                           [_event("1", "d", "ASSAULT", ["AZE"], ["ARM"], "2022-09-13",
+                                   "2022-09-14")]))
+        one.write(_article("b", "2023-01-05", "Herald", [], version=1))  # b recoded empty
+    finally:
+        one.close()
+        two.close()
+    rows = assert_store_equals_full_merge(db)
+    assert sorted(r[4] for r in rows.values()) == [1, 2]
+
+
+def _write_many(db: str, seed: int, first: int) -> None:
+    rng = random.Random(seed)
+    with Store(db) as store:
+        for n in range(first, first + 30):
+            store.write(_random_article(rng, n))
+            if rng.random() < 0.3:  # recode one of the other writer's articles
+                store.write(_random_article(rng, rng.randrange(30) + (30 - first),
+                                            version=n))
+
+
+def test_two_processes_writing_at_once_match_full_merge(tmp_path: Path):
+    import multiprocessing as mp
+
+    db = str(tmp_path / "s.db")
+    Store(db).close()  # create and migrate first
+    ctx = mp.get_context("spawn")
+    procs = [ctx.Process(target=_write_many, args=(db, seed, first))
+             for seed, first in ((1, 0), (2, 30))]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(120)
+        assert p.exitcode == 0
+    assert_store_equals_full_merge(Path(db))

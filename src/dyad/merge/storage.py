@@ -32,6 +32,19 @@ MIGRATION = [
     "CREATE INDEX clusters_day ON clusters(day)",
 ]
 
+# Schema version 3: the write log. Each article write appends one row, so a writer
+# whose clusters live in memory can see what other processes wrote to the same
+# store since its own last write, and catch up before it writes again.
+WRITE_LOG = [
+    """CREATE TABLE writes (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        article INTEGER NOT NULL,          -- the article row written
+        replaced TEXT NOT NULL DEFAULT ''  -- article rows it replaced, comma-separated
+    )""",
+]
+# Rows kept in the log; a writer that fell further behind rebuilds its clusters.
+LOG_KEEP = 50_000
+
 
 def _rows(conn: sqlite3.Connection, where: str = "", args: tuple[Any, ...] = ()) -> Iterator[
         tuple[int, int, Mention]]:
@@ -47,23 +60,64 @@ class StoreMerger:
     stored event), then ``update`` after each article, inside its transaction."""
 
     def __init__(self, conn: sqlite3.Connection, rules: MergeRules | None = None) -> None:
+        self.rules = rules
         self.clusterer = Clusterer(rules)
         self.row_of: dict[str, int] = {}
         self.keys_of: dict[int, set[str]] = {}
+        self.seen = _last_write(conn)  # the write log as far as this state reflects it
         self.clusterer.add([self._track(eid, art, m) for eid, art, m in _rows(conn)])
-        # Updates only rewrite what they change, so first make the store agree with
-        # the clusters (it may have been written by an older dyad): a few reads
-        # beside the clustering above, and no writes when it already agrees.
-        sync(conn, self.clusterer, self.row_of)
+        self.synced = False
 
     def _track(self, eid: int, art: int, m: Mention) -> Mention:
         self.row_of[m.key] = eid
         self.keys_of.setdefault(art, set()).add(m.key)
         return m
 
+    def catch_up(self, conn: sqlite3.Connection) -> bool:
+        """Apply what other writers logged since this state was read. Call it inside
+        the write transaction (which holds the store's write lock) before writing.
+        False when the log no longer reaches back that far: rebuild the merger."""
+        first = conn.execute("SELECT MIN(seq) FROM writes").fetchone()[0]
+        if first is not None and first > self.seen + 1:
+            return False
+        rows = conn.execute("SELECT seq, article, replaced FROM writes WHERE seq > ? "
+                            "ORDER BY seq", (self.seen,)).fetchall()
+        total = Changes()
+        for seq, article, replaced in rows:
+            # The store already holds the end state of all these writes (a row read
+            # for an early one may be gone by a later one), so apply them all in
+            # memory first and write once: the other writers wrote the same.
+            ch = self._apply(conn, [int(a) for a in replaced.split(",") if a], article)
+            total.assigned.update(ch.assigned)
+            total.updated |= ch.updated
+            total.dropped |= ch.dropped
+            self.seen = seq
+        if self.synced and rows:
+            live = self.clusterer.clusters
+            total.updated = {c for c in total.updated if c in live}
+            total.dropped = {c for c in total.dropped if c not in live}
+            write_changes(conn, self.clusterer, self.row_of, total)
+        if not self.synced:
+            # Updates only rewrite what they change, so first make the store agree
+            # with the clusters (an older dyad may have written it): a few reads, and
+            # no writes when it already agrees.
+            sync(conn, self.clusterer, self.row_of)
+            self.synced = True
+        return True
+
     def update(self, conn: sqlite3.Connection, replaced: list[int], article: int) -> None:
         """After the writer stored ``article`` (replacing the articles ``replaced``, the
-        same row id among them when it was coded before), bring clusters up to date."""
+        same row id among them when it was coded before), bring clusters up to date
+        and log the write for other writers of the same store."""
+        write_changes(conn, self.clusterer, self.row_of, self._apply(conn, replaced, article))
+        cur = conn.execute("INSERT INTO writes (article, replaced) VALUES (?, ?)",
+                           (article, ",".join(str(a) for a in replaced)))
+        self.seen = int(cur.lastrowid or self.seen)
+        if self.seen % 1000 == 0:
+            conn.execute("DELETE FROM writes WHERE seq <= ?", (self.seen - LOG_KEEP,))
+
+    def _apply(self, conn: sqlite3.Connection, replaced: list[int], article: int) -> Changes:
+        """Bring the clusters in memory up to one write (not the store: the caller)."""
         keys = [k for a in replaced for k in self.keys_of.pop(a, set())]
         for k in keys:
             self.row_of.pop(k, None)
@@ -74,7 +128,11 @@ class StoreMerger:
         live = self.clusterer.clusters
         changes.updated = {c for c in changes.updated | added.updated if c in live}
         changes.dropped = {c for c in changes.dropped | added.dropped if c not in live}
-        write_changes(conn, self.clusterer, self.row_of, changes)
+        return changes
+
+
+def _last_write(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT COALESCE(MAX(seq), 0) FROM writes").fetchone()[0])
 
 
 def write_changes(conn: sqlite3.Connection, clusterer: Clusterer, row_of: dict[str, int],

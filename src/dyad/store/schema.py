@@ -14,6 +14,7 @@ from pathlib import Path
 
 from dyad.errors import ConfigError, Messages
 from dyad.merge.storage import MIGRATION as CLUSTERS_V2
+from dyad.merge.storage import WRITE_LOG as WRITE_LOG_V3
 
 # Version 1: the whole first schema. A later change appends (version, statements);
 # never edit a released entry, since databases in the field were made with it.
@@ -118,7 +119,8 @@ _V1 = [
 ]
 
 # Version 2: event clusters (dyad.merge): events.cluster_id and the clusters table.
-MIGRATIONS: list[tuple[int, list[str]]] = [(1, _V1), (2, CLUSTERS_V2)]
+# Version 3: the write log that keeps several writers' clusters current.
+MIGRATIONS: list[tuple[int, list[str]]] = [(1, _V1), (2, CLUSTERS_V2), (3, WRITE_LOG_V3)]
 
 TABLES = ("articles", "actors", "actor_mentions", "places", "times", "quotes", "events",
           "event_actors", "commitments", "contradictions")
@@ -195,7 +197,8 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
             return connect(path, readonly=True)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path)
+        # Writers wait for each other's (short, one-article) transactions.
+        conn = sqlite3.connect(path, timeout=60)
         try:
             # WAL: the web UI reads while a coding run writes.
             conn.execute("PRAGMA journal_mode = WAL")

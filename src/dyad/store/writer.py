@@ -96,21 +96,34 @@ class Store:
 
     def write(self, result: ArticleResult) -> int:
         """Store one coded article, replacing an earlier coding of it; returns its row id."""
-        with self.conn:  # one transaction per article: readers never see half of one
-            if self._merger is None:
-                from dyad.merge.storage import StoreMerger
+        from dyad.merge.storage import StoreMerger
 
-                self._merger = StoreMerger(self.conn)
-            pk = self._write(result)
-            # Event clusters stay current article by article (dyad.merge).
+        if self._merger is None:
+            # Event clusters (dyad.merge) are read once, from one snapshot, without
+            # holding the write lock: other processes may go on writing meanwhile.
+            self.conn.execute("BEGIN")
             try:
+                self._merger = StoreMerger(self.conn)
+            finally:
+                self.conn.commit()
+        # One transaction per article, so readers never see half of one. IMMEDIATE
+        # takes the write lock first: another process writing the same store waits
+        # (busy timeout) instead of failing, and what it wrote is caught up here.
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            with self.conn:
+                if not self._merger.catch_up(self.conn):
+                    self._merger = StoreMerger(self.conn)  # fell behind the log: rebuild
+                    self._merger.catch_up(self.conn)
+                pk = self._write(result)
+                # Event clusters stay current article by article (dyad.merge).
                 self._merger.update(self.conn, self._replaced, pk)
-            except BaseException:
-                # The transaction rolls back but the in-memory clusters may already
-                # hold this article: rebuild them from the store at the next write.
-                self._merger = None
-                raise
-            return pk
+                return pk
+        except BaseException:
+            # The transaction rolled back but the in-memory clusters may already
+            # hold some of it: rebuild them from the store at the next write.
+            self._merger = None
+            raise
 
     def counts(self) -> dict[str, int]:
         """Rows per table (for tests and ``dyad info``-style summaries)."""
