@@ -146,7 +146,8 @@ def main() -> int:
         ("timeline per day, all", "/timeline.json", 1000),
         ("timeline per week by quad, country", "/timeline.json?bucket=week&by=quad"
          "&country=RUS", 1000),
-        ("network, all", "/network.json", None),
+        ("network, all", "/network.json", 1000),
+        ("network, since a date", "/network.json?since=2024-01-01", 300),
         ("overview", "/index.json", None),
     ]
     results = []

@@ -179,8 +179,11 @@ def network(conn: sqlite3.Connection, flt: EventFilter, limit: int = 150) -> dic
         "SELECT s.actor AS source, t.actor AS target, COUNT(*) AS count, "
         "SUM(e.quad IN (1, 2)) AS cooperation, SUM(e.quad IN (3, 4)) AS conflict, "
         "ROUND(AVG(e.goldstein), 2) AS goldstein "
-        "FROM events e JOIN event_actors s ON s.event = e.id AND s.side = 'S' "
-        "JOIN event_actors t ON t.event = e.id AND t.side = 'T' "
+        # CROSS JOIN keeps the events outermost: the planner would otherwise scan every
+        # source row by actor and look each event up at random (2.5x slower at 200,000
+        # events unfiltered, 6x with a date filter; the same with the other filters).
+        "FROM events e CROSS JOIN event_actors s ON s.event = e.id AND s.side = 'S' "
+        "CROSS JOIN event_actors t ON t.event = e.id AND t.side = 'T' "
         f"WHERE {where} AND s.actor != t.actor "
         "GROUP BY s.actor, t.actor ORDER BY count DESC, s.actor, t.actor LIMIT ?",
         [*args, limit]).fetchall()
