@@ -79,3 +79,19 @@ def test_infer_tense() -> None:
     text = "The minister visited Kyiv on Friday."
     assert infer_tense(text, 30, 36) == "past"
     assert infer_tense("Friday.", 0, 6) is None
+
+
+def _tense_of(text: str, span: str) -> str | None:
+    i = text.index(span)
+    return infer_tense(text, i, i + len(span))
+
+
+def test_infer_tense_plans_and_clause_boundaries() -> None:
+    # a plan is future even when its auxiliary is past
+    assert _tense_of("Farmers were planning to block the bridge on Monday.", "Monday") == "future"
+    # the verb after "and" belongs to the next clause, not to "Saturday"
+    text = "Unions scheduled a march on Saturday and were told to stay away."
+    assert _tense_of(text, "Saturday") == "future"
+    # but "and" inside a name does not cut the sentence short
+    text = "On Tuesday, the Rights and Freedoms League plans to hold a news conference."
+    assert _tense_of(text, "Tuesday") == "future"

@@ -12,7 +12,8 @@ import re
 
 _FUTURE = {"will", "'ll", "shall", "wo", "would", "going", "plans", "plan", "planned",
            "scheduled", "expected", "expects", "expect", "due", "upcoming", "intends",
-           "next", "tomorrow", "coming", "soon", "promised", "pledged", "vowed"}
+           "next", "tomorrow", "coming", "soon", "promised", "pledged", "vowed", "planning",
+           "preparing", "intending", "intend", "aims", "aiming"}
 _PRESENT = {"is", "are", "am", "says", "say", "does", "do", "now", "today", "this"}
 _PAST = {"was", "were", "had", "did", "said", "ago", "last", "yesterday", "has", "have",
          "went", "came", "took", "made", "met", "gave", "got", "saw", "began", "fell", "rose",
@@ -33,6 +34,7 @@ _SENTENCE_END = re.compile(r"[!?;\n]|\.(?=\s+[A-Z\"`])")
 
 
 _PASSIVE_AUX = {"be", "been", "being", "to"}
+_CLAUSE_BREAK = {"and", "but", "while", "whereas", "although", "though", "because"}
 _SCHEDULE = {"scheduled", "expected", "due", "planned", "set"}
 
 
@@ -74,6 +76,12 @@ def infer_tense(text: str, start: int, end: int, window: int = 10) -> str | None
         right_text = right_text[:stop.start()]
     left_words = _WORD.findall(left_text)[-window - 1:]
     right_words = _WORD.findall(right_text)[:window]
+    for i, w in enumerate(right_words[:-1]):
+        # "on Saturday and were planning ...": the verb after the conjunction is
+        # another clause's ("Abortion and Reproductive Rights" is no clause)
+        if w.lower() in _CLAUSE_BREAK and _cue(right_words[i + 1], w.lower(), False):
+            right_words = right_words[:i]
+            break
     best: tuple[float, str] | None = None
     # Cost grows with distance; the governing verb usually precedes, so words on
     # the right cost more, and -ed forms (often adjectives) cost more still.
