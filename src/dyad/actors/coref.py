@@ -84,6 +84,35 @@ def generic_org(kb: KnowledgeBase, history: History, m: Match, text: str, s: int
     return []
 
 
+ARMED_SECTORS = {"REB", "UAF", "SEP"}
+
+
+def armed_group(kb: KnowledgeBase, p: Parsed, history: History, t: Tok, text: str, s: int,
+                e: int) -> list[Actor]:
+    """"the militia", "the rebels" after an armed group was named in this or the two
+    sentences before: that group ("the RSF ... the militia")."""
+    for tok_i, prev in reversed(history):
+        if tok_i >= t.i or p.toks[tok_i].sent < t.sent - 2:
+            continue
+        org = kb.orgs.get(prev.org or "")
+        if org is not None and org.kind == "armed" and prev.kind == "organization":
+            return [replace(prev, text=text, start=s, end=e, role=None, name=org.name,
+                            sector=org.sector, code=org.code or prev.code)]
+    return []
+
+
+def same_sector(p: Parsed, history: History, t: Tok, sector: str, text: str, s: int,
+                e: int) -> list[Actor]:
+    """"the army", "the protesters" with no country: the last group or body of that
+    sector the article named with one ("Sudan's army")."""
+    for tok_i, prev in reversed(history):
+        if tok_i >= t.i or prev.kind == "person" or prev.sector != sector:
+            continue
+        if prev.country or prev.org:
+            return [replace(prev, text=text, start=s, end=e)]
+    return []
+
+
 def same_office(history: History, role: str) -> Actor | None:
     """"the foreign minister" with no country: the last person named with that office."""
     for _, prev in reversed(history):

@@ -15,7 +15,7 @@ from dyad.records import Place
 LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout",
              "into", "via", "through"}
 
-_DATELINE = re.compile(r"\A\s*[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Za-z'.-]+)*,?\s*"
+_DATELINE = re.compile(r"\s*[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][A-Za-z'.-]+)*,?\s*"
                        r"(?:\([^)]{1,40}\)\s*)?(?:[A-Z][a-z]{2,8}\.? \d{1,2}\s*)?"
                        r"(?:\([^)]{1,40}\)\s*)?[-–—]{1,2}\s")
 
@@ -27,13 +27,26 @@ def place_verbs() -> frozenset[str]:
     return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and ln[0] != "#")
 
 
-def dateline_end(text: str) -> int:
-    """End of a wire-copy dateline ("KYIV, Ukraine (AP) -- "), or 0 when there is none."""
-    m = _DATELINE.match(text[:160])
-    if m is None:
-        return 0
-    first = m.group(0).split()[0].strip(",")
-    return m.end() if first.isupper() and len(first) > 1 else 0
+def dateline(text: str) -> tuple[int, int]:
+    """Where a wire-copy dateline ("KYIV, Ukraine (AP) -- ") is: at the start of the
+    text, or of the first paragraph after a headline line; (0, 0) when there is none.
+
+    >>> dateline("Talks resume\n\nKYIV, Ukraine (AP) -- Talks resumed.")
+    (14, 36)
+    """
+    starts = [len(text) - len(text.lstrip())]
+    first, nl, _ = text.lstrip().partition("\n")
+    if nl and 0 < len(first.strip()) <= 150 and not first.rstrip().endswith((".", ":")):
+        after = starts[0] + len(first) + 1
+        starts.append(after + len(text[after:]) - len(text[after:].lstrip()))
+    for at in starts:
+        m = _DATELINE.match(text, at, at + 160)
+        if m is None:
+            continue
+        word = m.group(0).split()[0].strip(",")
+        if word.isupper() and len(word) > 1:
+            return at, m.end()
+    return 0, 0
 
 
 def place_of(kb: KnowledgeBase, text: str, e: Entry, start: int, end: int) -> Place:

@@ -16,12 +16,16 @@ from dyad.actors import coref
 from dyad.actors.codes import agent_of, code_of, dict_code
 from dyad.actors.kb import Agent, Entry, KnowledgeBase, Person
 from dyad.actors.match import Match, find_matches
-from dyad.actors.places import dateline_end, is_locative, place_of
+from dyad.actors.places import dateline, is_locative, place_of
 from dyad.nlp.parse import Parsed
 from dyad.records import Actor, Place
 
 _AGENT_PREPS = ("of", "from", "in")
 _GROUP_SECTORS = {"CVL", "REB", "OPP", "REF", "LAB", "EDU", "MED", "CRM", "MIL", "COP"}
+_HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Gen", "Brig", "Col", "Lt", "Maj", "Capt",
+               "Adm", "Sgt", "Sen", "Rep", "Gov", "Pres", "Prof", "Rev", "Sheikh", "Sheik",
+               "Emir", "King", "Queen", "Prince", "Princess", "Lord", "Lady", "Judge", "Justice",
+               "Ayatollah", "Imam", "Pope", "Cardinal", "Bishop", "Father", "Mullah", "Maulana"}
 _QUOTES = set("\"“”‘’«»")
 
 
@@ -121,9 +125,9 @@ class ArticleActors:
                 own = self.match_at.get(t.i)
                 if own is None or self._head_of(own) == t.i:
                     heads.add(t.i)
-        dateline = dateline_end(self.p.text)
+        line_start, line_end = dateline(self.p.text)
         for i in sorted(heads):
-            if toks[i].idx < dateline:
+            if line_start <= toks[i].idx < line_end:
                 continue  # "ACCRA, May 14 -": where the story was filed, not an actor
             actors = self._with_appositive(i, self._resolve_head(i))
             if actors:
@@ -282,8 +286,23 @@ class ArticleActors:
         for key in (name, surname):
             for e in self.kb.lookup(key):
                 if e.kind == "person":
-                    return self.kb.people[e.ref]
+                    p = self.kb.people[e.ref]
+                    if key == surname and name != surname and not self._same_given(name, p):
+                        continue  # "Nabil Abdullah" is not Abdullah Abdullah
+                    return p
         return None
+
+    def _same_given(self, name: str, p: Person) -> bool:
+        """The word before the surname fits the person: a word of their name, an
+        initial, or a title ("Secretary Blinken"), not another given name."""
+        words = name.split()
+        before = words[-2].rstrip(".") if len(words) > 1 else ""
+        if not before or len(before) == 1 or not before[0].isupper():
+            return True
+        if any(e.kind in ("title", "agent") for e in self.kb.lookup(before.lower())):
+            return True
+        known = {w.lower() for full in (p.name, *p.aliases) for w in full.split()}
+        return before.lower() in known or before in _HONORIFICS
 
     def _from_person(self, p: Person, text: str, s: int, e: int) -> Actor:
         r = p.role_on(self.day)
@@ -344,7 +363,13 @@ class ArticleActors:
             c = self.kb.countries[m.entries[0].ref]
             return [Actor(text, s, e, name=c.name, country=c.iso3, code=c.iso3, kind="group")]
         if m is not None and kind == "org_generic":
-            return coref.generic_org(self.kb, self.history, m, text, s, e)
+            if found := coref.generic_org(self.kb, self.history, m, text, s, e):
+                return found
+            # none of its organizations was named: "the militia" is then a militia
+            word = [x for x in self.kb.lookup(t.lower) if x.kind == "agent"]
+            if not word:
+                return []
+            m, kind = Match(i, i + 1, word), "agent"
         if not post and kind in ("title", "agent"):
             post = self._of_actors(i, _AGENT_PREPS)  # "soldiers from Gondor"
         aff = self._affiliation(mods, post)
@@ -364,6 +389,15 @@ class ArticleActors:
             agent = agent_of(self.kb, entry)
             sector = agent.sector if agent else None
             dcode = dict_code(self.kb, aff, mods, agent)
+            owner = self._possessor(i) if not any(aff.values()) else None
+            if owner is not None:
+                # "the army's spokesman": the army's country, and its sector for a
+                # spokesman or official who speaks for it
+                aff = {"country": owner.country, "org": owner.org, "code": None}
+                if sector == "GOV" and owner.sector and kind == "title":
+                    sector = owner.sector
+                if owner.org and owner.sector == sector and not dcode:
+                    dcode = owner.code  # "the RSF's fighters" are the RSF
             if kind == "title":
                 return [self._described_person(text, s, e, agent.role if agent else entry.phrase,
                                                sector, aff, dcode)]
@@ -378,6 +412,13 @@ class ArticleActors:
                                            self._post_code(a, agent))
                                for a in post[1:]]
                 return actors
+            if sector in coref.ARMED_SECTORS and kind == "agent" and any(
+                    c.lower == "the" for c in self.p.child(i, "det")) and (
+                    named := coref.armed_group(self.kb, self.p, self.history, t, text, s, e)):
+                return named
+            if sector and any(c.lower == "the" for c in self.p.child(i, "det")) and (
+                    named := coref.same_sector(self.p, self.history, t, sector, text, s, e)):
+                return named  # "Sudan's army ... the army"
             if t.tag in ("NNS", "NNPS") or sector in _GROUP_SECTORS:
                 # "protesters", "the rebels": a group whose country the text may give later
                 return [Actor(text, s, e, name=None, sector=sector, code=dcode or sector,
@@ -395,6 +436,14 @@ class ArticleActors:
             return [Actor(text, s, e, name=text, country=aff["country"], kind="organization",
                           code=aff["country"])]
         return []
+
+    def _possessor(self, i: int) -> Actor | None:
+        """The resolved owner in "the army's spokesman", when it has a country or org."""
+        for c in self.p.child(i, "poss"):
+            found = self._memo.get(c.i) or []
+            if len(found) == 1 and (found[0].country or found[0].org):
+                return found[0]
+        return None
 
     def owner_of(self, i: int) -> list[Actor]:
         """The country or organization that a thing belongs to: "Armenian villages"."""
@@ -469,7 +518,7 @@ class ArticleActors:
         if kbp is None and title is not None and not (aff["country"] or aff["org"]):
             # "President Bush": every known Bush held office for the same country
             held = {(r.country, r.org) for p in self.kb.by_surname(surname)
-                    if (r := p.role_on(self.day)) is not None}
+                    if (r := p.role_on(self.day)) is not None and self._same_given(name, p)}
             if len(held) == 1:
                 country, org = held.pop()
                 aff = {**aff, "country": country, "org": org}

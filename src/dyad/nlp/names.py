@@ -28,6 +28,8 @@ class NameRules:
     inner: frozenset[str]
     not_names: frozenset[str]
     place_preps: frozenset[str]
+    place_prefixes: frozenset[str] = frozenset()
+    strong_place_preps: frozenset[str] = frozenset()
     title_words: frozenset[str] = frozenset()
 
 
@@ -36,7 +38,8 @@ def name_rules() -> NameRules:
     data = resources.files("dyad") / "data"
     raw = yaml.safe_load((data / "name_rules.yaml").read_text("utf-8"))
     fields = {k: frozenset(str(w).lower() for w in raw[k]) for k in (
-        "org_heads", "place_heads", "inner", "not_names", "place_preps")}
+        "org_heads", "place_heads", "inner", "not_names", "place_preps", "place_prefixes",
+        "strong_place_preps")}
     return NameRules(**fields, title_words=_title_words(data / "agents.tsv"))
 
 
@@ -98,9 +101,18 @@ def _label(doc: Doc, i: int, j: int, rules: NameRules) -> str | None:
         return "ORG"
     if lowers & rules.place_heads:
         return "LOC"
+    # the common noun the name modifies: "the Abu Shouk camp", "the Wagner group"
+    after = [doc[k] for k in range(j, min(j + 2, len(doc))) if doc[k].pos_ == "NOUN"]
+    if after and after[-1].lower_ in rules.place_heads:
+        return "LOC"
+    if after and after[-1].lower_ in rules.org_heads:
+        return "ORG"
+    before = doc[i - 1].lower_ if i > 0 else ""
+    if len(words) >= 2 and (words[0].lower_ in rules.place_prefixes
+                            or before in rules.strong_place_preps):
+        return "GPE"
     if len(words) >= 2 and all(w.text[:1].isupper() or w.lower_ in rules.inner for w in words):
         return "PERSON"
-    before = doc[i - 1].lower_ if i > 0 else ""
     if before in rules.place_preps:
         return "GPE"
     return None

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from dyad.actors.places import dateline
 from dyad.actors.resolve import ArticleActors
 from dyad.nlp.parse import Parsed, Tok
 from dyad.quotes.cues import Cues
 from dyad.quotes.direct import Found
-from dyad.quotes.speaker import PRONOUNS, dateline_end, subject_of
+from dyad.quotes.speaker import PRONOUNS, subject_of
 from dyad.records import Actor
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
@@ -75,11 +76,11 @@ def _official(sp: Actor, cues: Cues) -> bool:
 
 
 def _dateline_country(p: Parsed, actors: ArticleActors) -> str | None:
-    end = dateline_end(p.text)
+    start, end = dateline(p.text)
     if not end:
         return None
     for place in actors.places():
-        if place.start < end and place.country:
+        if start <= place.start < end and place.country:
             return place.country
     return None
 

@@ -9,9 +9,9 @@ text and no country or organization.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
+from dyad.actors.places import dateline
 from dyad.actors.resolve import ArticleActors
 from dyad.nlp.parse import Parsed
 from dyad.quotes.cues import Cues
@@ -22,10 +22,6 @@ SUBJ = ("nsubj", "nsubjpass", "csubj")
 # "accused Baku ... and said", "was quoted as saying", "went on to say".
 _CLIMB = ("conj", "xcomp", "advcl", "pcomp", "prep", "acl")
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them"}
-_DATELINE = re.compile(r"\s*[A-Z][A-Z'. -]+(?:, [A-Z][A-Za-z'. -]+)?\s*(?:\([^)]{1,30}\)\s*)?"
-                       r"(?:--|[-–—])\s+")
-
-
 def subject_of(p: Parsed, i: int, statement_nouns: frozenset[str] = frozenset()) -> int | None:
     """The token heading the subject of verb ``i`` (its own, or inherited)."""
     k = i
@@ -66,16 +62,10 @@ def _verb_above(p: Parsed, i: int) -> int | None:
     return None
 
 
-def dateline_end(text: str) -> int:
-    """End of a wire dateline ("KYIV, Ukraine (AP) -- "), 0 when there is none."""
-    m = _DATELINE.match(text[:200])
-    return m.end() if m else 0
-
-
 def _after_dateline(p: Parsed, i: int, cue: int) -> int | None:
     """The parse made the dateline the subject: the phrase after it is the speaker."""
-    end = dateline_end(p.text)
-    if not end or p.toks[i].idx >= end:
+    start, end = dateline(p.text)
+    if not end or not start <= p.toks[i].idx < end:
         return i
     first = p.token_at(end)
     j = first.i if first is not None else None
