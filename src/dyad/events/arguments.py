@@ -33,6 +33,8 @@ TARGET_PREPS: dict[str, tuple[str, ...]] = {
     "CONCEDE": ("to", "for"),
 }
 CO_SOURCE_PREPS = ("along", "together", "alongside", "jointly")
+# "accused X of V-ing", "blamed X for", "charged X with", "barred X from": X does it.
+OBJECT_CONTROL_PREPS = {"of", "for", "with", "from"}
 
 
 def subjects(p: Parsed, i: int) -> tuple[list[int], bool]:
@@ -44,6 +46,8 @@ def subjects(p: Parsed, i: int) -> tuple[list[int], bool]:
     """
     seen = 0
     t = p.toks[i]
+    if (g := elaborated_gerund(p, i)) is not None:
+        t = p.toks[g]  # "accused X of shelling the camp, killing 14": X killed them
     while seen < 6:
         seen += 1
         subj = [c for c in p.child(t.i, *SUBJ)]
@@ -58,6 +62,13 @@ def subjects(p: Parsed, i: int) -> tuple[list[int], bool]:
             if t.dep == "acl" and t.tag == "VBN":
                 return _agents(p, t.i), True
             return [head.i], False
+        if t.dep == "pcomp" and p.toks[t.head].lower in OBJECT_CONTROL_PREPS:
+            # "accused the RSF of shelling", "blamed Kyiv for", "barred X from": the
+            # verb's object does the gerund; with no object its subject does
+            verb = p.toks[t.head].head
+            objs = p.child(verb, "dobj")
+            if objs and verb != t.head:
+                return [objs[0].i], False
         if t.dep in INHERIT and t.head != t.i:
             # xcomp with an object-controller ("urged Iran to ...") has that object as subject
             if t.dep == "xcomp":
@@ -68,6 +79,21 @@ def subjects(p: Parsed, i: int) -> tuple[list[int], bool]:
             continue
         break
     return [], False
+
+
+def elaborated_gerund(p: Parsed, i: int) -> int | None:
+    """For a set-off participle the parser hung on the main verb ("accused the RSF
+    of shelling the camp, killing 14"), the prepositional gerund it elaborates."""
+    t = p.toks[i]
+    if t.dep != "advcl" or t.tag != "VBG" or t.head == t.i or i == 0 \
+            or p.toks[i - 1].text != ",":
+        return None
+    for prep in p.child(t.head, "prep"):
+        if prep.lower in OBJECT_CONTROL_PREPS and prep.i < i:
+            for g in p.child(prep.i, "pcomp"):
+                if g.tag == "VBG" and g.i < i:
+                    return g.i
+    return None
 
 
 def _agents(p: Parsed, i: int) -> list[int]:

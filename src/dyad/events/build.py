@@ -7,10 +7,12 @@ import hashlib
 from dataclasses import replace
 from datetime import date, timedelta
 
+from dyad.events import arguments as args
 from dyad.events.context import FUTURE_AUX, Context
 from dyad.events.lexicon import Lexicon, Trigger
 from dyad.events.triggers import Hit
 from dyad.events.when_where import event_date, event_location
+from dyad.nlp.parse import Tok
 from dyad.records import Actor, Event, Place, Span, TimeValue
 
 OBLIGATION = {"must", "should", "ought"}
@@ -73,12 +75,20 @@ def _modality(ctx: Context, h: Hit, when: TimeValue | None) -> str:
     p, lex = ctx.p, ctx.lex
     t = p.toks[h.token]
     aux = {c.lower for c in p.child(t.i, "aux")}
+    conditional = any(m.lower in ("if", "unless") for c in [t, *p.child(t.i, "advcl")]
+                      for m in p.child(c.i, "mark"))
+    if "would" in aux and _reported_by_past_speech(ctx, t) and not conditional:
+        return "future"  # "said it would send aid": the reported form of "will send"
     if aux & lex.hypothetical or any(c.lower in ("if", "unless") for c in p.child(t.i, "mark")):
         return "hypothetical"
     if aux & OBLIGATION:
         return "hypothetical"  # "Iraq must cooperate": demanded, not done
     if aux & FUTURE_AUX:
         return "future"
+    g = args.elaborated_gerund(p, t.i)
+    gerund = p.toks[g] if g is not None else t
+    if gerund.dep == "pcomp" and _alleged(ctx, p.toks[gerund.head]):
+        return "reported"  # "accused X of shelling (, killing ...)": alleged, not asserted
     cur = t
     for _ in range(8):
         if cur.head == cur.i:
@@ -93,6 +103,22 @@ def _modality(ctx: Context, h: Hit, when: TimeValue | None) -> str:
             and date.fromisoformat(when.end_date) < ctx.published - timedelta(HISTORICAL_DAYS)):
         return "historical"
     return "asserted"
+
+
+def _reported_by_past_speech(ctx: Context, t: Tok) -> bool:
+    """The clause is what a past-tense speech verb reports ("said it would ...")."""
+    p = ctx.p
+    if t.dep != "ccomp" or t.head == t.i:
+        return False
+    head = p.toks[t.head]
+    return head.lemma in ctx.lex.speech_verbs and head.tag == "VBD"
+
+
+def _alleged(ctx: Context, prep: Tok) -> bool:
+    """A prepositional gerund of an accusation: "accused X of V-ing", "blamed X for"."""
+    verb = ctx.p.toks[prep.head]
+    return prep.lower in ("of", "for", "with") and verb.pos == "VERB" and any(
+        e.event == "ACCUSE" for e in ctx.lex.candidates(verb.lemma, "verb"))
 
 
 def _localize(actors: list[Actor], where: Place | None) -> list[Actor]:

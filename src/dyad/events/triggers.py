@@ -47,7 +47,11 @@ def object_lemmas(p: Parsed, i: int) -> dict[str, int]:
 
 
 _QUANTITY = {"dozen", "hundred", "thousand", "million", "number", "group", "score", "batch",
-             "series", "wave", "round", "string", "couple", "pair", "handful", "lot", "set"}
+             "series", "wave", "round", "string", "couple", "pair", "handful", "lot", "set",
+             # containers and measures: "sent 20 trucks of food aid", "tonnes of wheat"
+             "truck", "truckload", "lorry", "convoy", "shipment", "consignment", "cargo",
+             "load", "planeload", "boatload", "ton", "tonne", "package", "box", "crate",
+             "kit", "parcel", "unit", "supply", "delivery", "amount", "quantity"}
 
 
 def _add(p: Parsed, t: Tok, out: dict[str, int]) -> None:

@@ -1,0 +1,104 @@
+"""Constructions common in wire copy, one written sentence or short story each:
+datelines under a headline, "accused X of V-ing, killing ...", "the militia" for a
+named armed group, "the army" and "the army's spokesman" after "Sudan's army",
+reported "would", measures of aid, and names the knowledge base does not know."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.actors.places import dateline
+from tests.test_coding_rules import find, keys
+
+PUB = "2024-06-10"  # a Monday
+
+
+def test_dateline_at_start_or_under_a_headline() -> None:
+    assert dateline("KYIV, Ukraine (AP) -- Talks resumed.") == (0, 22)
+    text = "Talks resume in Kyiv\n\nKYIV, Ukraine (AP) -- Talks resumed."
+    assert dateline(text) == (22, 44)
+    assert dateline("Talks resumed.\n\nKYIV, Ukraine (AP) -- More.") == (0, 0)
+
+
+@pytest.mark.model
+def test_dateline_under_a_headline_is_not_an_actor(coder) -> None:
+    text = ("Kenyan police disperse protest in Nairobi\n\n"
+            "MOMBASA, Kenya (Reuters) - Kenyan police fired tear gas at protesters in "
+            "Nairobi on Sunday.")
+    r = coder(text, published=PUB)
+    assert not [a for a in r.actors if a.text.startswith(("MOMBASA", "Kenya "))]
+
+
+@pytest.mark.model
+def test_accused_of_gerund_and_its_elaboration(coder) -> None:
+    text = ("The army accused the Velmar Liberation Front of shelling a market in Doru, "
+            "killing nine civilians.")
+    events = coder("Ruritania's army said on Sunday it was on alert. " + text,
+                   published=PUB).events
+    accuse = find(events, "ACCUSE")
+    assert accuse.modality == "asserted"
+    shelling = [e for e in events if e.event == "ASSAULT" and e.trigger.text == "shelling"]
+    killing = [e for e in events if e.event == "ASSAULT" and e.trigger.text == "killing"]
+    assert shelling and killing
+    for ev in (shelling[0], killing[0]):
+        # the accused did it, as far as the accuser says
+        assert [a.text for a in ev.source] == ["Velmar Liberation Front"], ev.to_dict()
+        assert ev.modality == "reported"
+
+
+@pytest.mark.model
+def test_the_militia_is_the_armed_group_named_before(coder) -> None:
+    text = ("The Rapid Support Forces denied the report. \"The militia shelled the camp,\" "
+            "a spokesman for Sudan's army said.")
+    ev = find(coder(text, published=PUB).events, "ASSAULT")
+    assert [a.code for a in ev.source] == ["SDNREBRSF"]
+
+
+@pytest.mark.model
+def test_the_army_after_a_named_army(coder) -> None:
+    text = ("Sudan's army shelled positions near Omdurman. The army's spokesman said the "
+            "strikes would continue. The army later denied it had hit a hospital.")
+    r = coder(text, published=PUB)
+    spokesman = [a for a in r.actors if a.text == "army's spokesman"]
+    assert spokesman and spokesman[0].code == "SDNMIL"
+    army = [a for a in r.actors if a.text == "army" and a.start > 60]
+    assert army and all(a.code == "SDNMIL" for a in army)
+
+
+@pytest.mark.model
+def test_given_name_must_fit_a_known_surname(coder) -> None:
+    # Abdullah Abdullah is in the knowledge base; this Abdullah is someone else
+    r = coder("Brigadier General Nabil Abdullah spoke to reporters in Khartoum.",
+              published=PUB)
+    person = [a for a in r.actors if "Abdullah" in a.text]
+    assert person and person[0].country != "AFG"
+
+
+@pytest.mark.model
+def test_reported_would_is_an_intent_and_aid_comes_in_trucks(coder) -> None:
+    r = coder("The United Nations said on Monday it would send 20 trucks of food aid to "
+              "Sudan.", published=PUB)
+    ev = find(r.events, "AGREE")  # an announced act of aid is a statement of intent
+    assert ev.modality == "future" and keys(ev.source) == {"UN"} and keys(ev.target) == {"SDN"}
+    r = coder("Russia said it would retaliate if the strikes continued.", published=PUB)
+    assert all(e.modality == "hypothetical" for e in r.events if e.event == "THREATEN")
+
+
+@pytest.mark.model
+def test_warning_about_itself_has_no_target(coder) -> None:
+    ev = find(coder("Russia warned it would retaliate.", published=PUB).events, "THREATEN")
+    assert "RUS" not in keys(ev.target)
+
+
+@pytest.mark.model
+def test_unknown_names_read_as_places(coder) -> None:
+    r = coder("Fighting spread from the Abu Shouk camp to North Darfur and near El Fasher.",
+              published=PUB)
+    assert not [a for a in r.actors if a.kind == "person"], [a.text for a in r.actors]
+
+
+@pytest.mark.model
+def test_warring_parties_are_not_a_political_party(coder) -> None:
+    r = coder("The African Union demanded that the warring parties protect civilians.",
+              published=PUB)
+    assert not [a for a in r.actors if a.sector == "PTY"]
