@@ -102,3 +102,23 @@ def test_warring_parties_are_not_a_political_party(coder) -> None:
     r = coder("The African Union demanded that the warring parties protect civilians.",
               published=PUB)
     assert not [a for a in r.actors if a.sector == "PTY"]
+
+
+@pytest.mark.model
+def test_exercises_show_force_unless_held_together(coder) -> None:
+    ev = find(coder("China's military began two days of large-scale exercises around "
+                    "Taiwan on Thursday.", published=PUB).events, "MOBILIZE")
+    assert ev.cameo == "150" and keys(ev.source) == {"CHN"} and keys(ev.target) == {"TWN"}
+    ev = find(coder("Russia and Belarus held joint military exercises near the Polish border.",
+                    published=PUB).events, "COOPERATE")
+    assert ev.cameo == "062" and keys(ev.target) == {"RUS", "BLR"}
+    ev = find(coder("The Philippine navy held exercises with the US navy.", published=PUB).events,
+              "COOPERATE")
+    assert keys(ev.target) == {"USA"}
+
+
+@pytest.mark.model
+def test_forces_sent_are_not_the_target(coder) -> None:
+    ev = find(coder("Taiwan's defence ministry dispatched sea, air and ground forces.",
+                    published=PUB).events, "MOBILIZE")
+    assert not ev.target, ev.to_dict()

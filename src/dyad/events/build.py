@@ -35,6 +35,10 @@ def make_event(ctx: Context, h: Hit, entry: Trigger, src: list[Actor], tgt: list
     modality = _modality(ctx, h, when if source == "text" else None)
     entry, negated = _as_statement(ctx.lex, entry, negated, modality)
     entry = _by_doer(ctx.lex, entry, src)
+    joint = _joint(ctx, h, entry, src)
+    if joint is not entry and len({a.key() for a in src} - {None}) > 1:
+        tgt = list(src)  # "Russia and Belarus held joint drills": with each other
+    entry = joint
     etype = ctx.lex.types[entry.event]
     key = hashlib.sha1(ctx.article_id.encode("utf-8")).hexdigest()[:10]
     return Event(
@@ -112,6 +116,27 @@ def _reported_by_past_speech(ctx: Context, t: Tok) -> bool:
         return False
     head = p.toks[t.head]
     return head.lemma in ctx.lex.speech_verbs and head.tag == "VBD"
+
+
+EXERCISES = {"exercise", "drill", "war game", "wargame", "maneuver", "manoeuvre", "game"}
+JOINT = {"joint", "combined", "bilateral", "trilateral", "multinational", "allied", "naval"}
+
+
+def _joint(ctx: Context, h: Hit, entry: Trigger, src: list[Actor]) -> Trigger:
+    """Exercises held together are military cooperation, not a show of force:
+    "joint drills", "exercises with the US navy", "Russia and Belarus held drills"."""
+    p = ctx.p
+    noun = h.noun if h.noun is not None else h.token
+    if entry.event != "MOBILIZE" or p.toks[noun].lemma not in EXERCISES:
+        return entry
+    together = any(c.lower in JOINT - {"naval"} for c in p.child(noun, "amod", "compound"))
+    together |= len({a.key() for a in src} - {None}) > 1
+    for c in [*p.child(noun, "prep"), *p.child(h.token, "prep")]:
+        if c.lower in ("with", "alongside"):
+            together |= any(ctx.actors.actors_at(o.i) for o in p.child(c.i, "pobj"))
+    if not together:
+        return entry
+    return replace(entry, event="COOPERATE", cameo="062", mode=None)
 
 
 def _alleged(ctx: Context, prep: Tok) -> bool:

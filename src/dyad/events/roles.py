@@ -18,6 +18,8 @@ from dyad.records import Actor
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE"}
 # Events whose doer can stand alone: a participle of these modifying a noun is its act.
 INTRANSITIVE = {"PROTEST", "RETREAT", "CONSULT", "AGREE", "MOBILIZE"}
+# Events whose object is what is moved or given ("sent troops", "delivered aid").
+THEME_OBJECT = {"MOBILIZE", "AID"}
 # "demanded that the government end curbs": the one asked to act is the target.
 CONTENT_TARGET = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"}
 
@@ -119,7 +121,11 @@ def _target_candidates(ctx: Context, h: Hit, i: int, ev: str,
     _, passive = args.subjects(p, i)
     if passive:
         yield actors_of(ctx, [c.i for c in p.child(i, "nsubjpass")])
-    yield actors_of(ctx, [o.i for o in args.objects(p, i) if o.i != h.noun])
+    objs = actors_of(ctx, [o.i for o in args.objects(p, i) if o.i != h.noun])
+    if ev in THEME_OBJECT:
+        # "dispatched forces", "sent troops": what is moved, not whom it is moved against
+        objs = [a for a in objs if a.country or a.org or a.kind == "state"]
+    yield objs
     yield actors_of(ctx, args.prep_objects(p, i, args.TARGET_PREPS.get(ev, ())))
     if h.noun is not None and i == h.token:
         yield actors_of(ctx, args.prep_objects(
@@ -169,6 +175,8 @@ def _search_below(ctx: Context, h: Hit, sources: list[Actor]) -> list[Actor]:
                 continue  # "ties with Gondor's government": the government, not Gondor
             found = [a for a in ctx.actors.actors_at(j, conj=True)
                      if (a.start, a.end) not in source_spans]
+            if h.entry.event in THEME_OBJECT and j == o.i and o.dep == "dobj":
+                found = [a for a in found if a.country or a.org or a.kind == "state"]
             if not found:
                 continue
             prep = p.toks[t.head]

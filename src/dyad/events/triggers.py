@@ -65,6 +65,20 @@ def _add(p: Parsed, t: Tok, out: dict[str, int]) -> None:
                     _add(p, o, out)
 
 
+_SPANS = {"day", "week", "month", "hour", "year", "round", "series", "wave", "spate", "string",
+          "week-end", "weekend"}
+
+
+def _through_measure(p: Parsed, d: Tok) -> Tok:
+    """The noun a measure of time or count is of: "two days of exercises"."""
+    if d.lemma in _SPANS or d.lemma in _QUANTITY:
+        for prep in p.child(d.i, "prep"):
+            if prep.lower == "of":
+                for o in p.child(prep.i, "pobj"):
+                    return o
+    return d
+
+
 def _particle_ok(p: Parsed, i: int, particle: str | None) -> bool:
     if particle is None:
         return True
@@ -117,6 +131,7 @@ def verb_hit(lex: Lexicon, p: Parsed, t: Tok) -> Hit | None:
         return Hit(t.i, entry, t.i, end)
     if t.lemma in lex.light_verbs:
         for d in p.child(t.i, "dobj", "nsubjpass"):
+            d = _through_measure(p, d)  # "began two days of exercises"
             noun = choose(lex.candidates(d.lemma, "noun"), p, d.i, object_lemmas(p, d.i))
             if noun is not None:
                 return Hit(t.i, noun, t.i, t.i + 1, noun=d.i)
