@@ -122,3 +122,22 @@ def test_forces_sent_are_not_the_target(coder) -> None:
     ev = find(coder("Taiwan's defence ministry dispatched sea, air and ground forces.",
                     published=PUB).events, "MOBILIZE")
     assert not ev.target, ev.to_dict()
+
+
+@pytest.mark.model
+def test_headline_repeated_by_the_story_is_coded_once(coder) -> None:
+    from dyad.pipeline import code_many
+    from dyad.records import Article
+
+    text = ("Serbia expels Croatian diplomat\n\n"
+            "Serbia expelled a Croatian diplomat on Monday. Separately, Hungary's foreign "
+            "minister praised Croatia.\n")
+    [r] = list(code_many([Article(id="h", text=text, title="Serbia expels Croatian diplomat",
+                                  published=PUB)]))
+    expels = [e for e in r.events if e.event == "SANCTION"]
+    assert len(expels) == 1 and expels[0].trigger.text == "expelled"
+    # a headline event the story does not repeat is kept
+    text = "Serbia expels Croatian diplomat\n\nHungary's foreign minister praised Croatia.\n"
+    [r] = list(code_many([Article(id="h2", text=text, title="Serbia expels Croatian diplomat",
+                                  published=PUB)]))
+    assert [e.trigger.text for e in r.events if e.event == "SANCTION"] == ["expels"]

@@ -25,7 +25,7 @@ from dyad.nlp.parse import Parsed, parse_many
 from dyad.nlp.prefilter import prefilter_for
 from dyad.nlp.tense import tense_finder
 from dyad.quotes import extract_quotes, link_quotes
-from dyad.records import Article, ArticleResult, InputError, TimeValue
+from dyad.records import Article, ArticleResult, Event, InputError, TimeValue
 from dyad.time import tag_times
 
 
@@ -65,7 +65,7 @@ def code_parsed(article: Article, parsed: Parsed,
     times = tag_times(article.text, day, tense_finder(parsed))
     ctx = Context(p=parsed, actors=actors, times=times, lex=load_lexicon(),
                   article_id=article.id, published=day, published_value=published_time(day))
-    events = extract_events(ctx)
+    events = without_headline_repeats(extract_events(ctx), article)
     result = ArticleResult(article=article, actors=actors.all_actors(), places=actors.places(),
                            times=times, events=events)
     with _stage(result, "quotations"):
@@ -76,6 +76,23 @@ def code_parsed(article: Article, parsed: Parsed,
     with _stage(result, "commitments ledger"):
         ledger_for_article(result)
     return result
+
+
+def without_headline_repeats(events: list[Event], article: Article) -> list[Event]:
+    """Events of a headline that the story repeats, coded once (from the story, which
+    has the date and the detail). A headline event the story does not repeat stays."""
+    title = (article.title or "").strip()
+    text = article.text.lstrip()
+    if not title or not text.startswith(title):
+        return events
+    end = len(article.text) - len(text) + len(title)
+
+    def twin(e: Event) -> tuple[object, ...]:
+        return (e.event, frozenset(a.key() for a in e.source),
+                frozenset(a.key() for a in e.target))
+
+    told = {twin(e) for e in events if e.trigger.start >= end}
+    return [e for e in events if e.trigger.start >= end or twin(e) not in told]
 
 
 @contextmanager
