@@ -103,13 +103,16 @@ def armed_group(kb: KnowledgeBase, p: Parsed, history: History, t: Tok, text: st
 
 def same_sector(p: Parsed, history: History, t: Tok, sector: str, text: str, s: int,
                 e: int) -> list[Actor]:
-    """"the army", "the protesters" with no country: the last group or body of that
-    sector the article named with one ("Sudan's army")."""
+    """"the army", "the government" with no country: that of the last actor of that
+    sector the article named with a country in the last three sentences ("Sudan's
+    army", "Prime Minister Kobakhidze"); organizations such as the EU do not count."""
     for tok_i, prev in reversed(history):
-        if tok_i >= t.i or prev.kind == "person" or prev.sector != sector:
+        if tok_i >= t.i or prev.sector != sector or p.toks[tok_i].sent < t.sent - 3:
             continue
-        if prev.country or prev.org:
-            return [replace(prev, text=text, start=s, end=e)]
+        if prev.country and not prev.org:
+            return [Actor(text, s, e, name=None, country=prev.country, sector=sector,
+                          code=prev.country + sector,
+                          kind="group" if t.tag in ("NNS", "NNPS") else "organization")]
     return []
 
 

@@ -32,6 +32,7 @@ TARGET_PREPS: dict[str, tuple[str, ...]] = {
     "RETREAT": ("from",),
     "CONCEDE": ("to", "for"),
 }
+RELATIVES = {"who", "which", "that"}
 CO_SOURCE_PREPS = ("along", "together", "alongside", "jointly")
 # "accused X of V-ing", "blamed X for", "charged X with", "barred X from": X does it.
 OBJECT_CONTROL_PREPS = {"of", "for", "with", "from"}
@@ -51,6 +52,8 @@ def subjects(p: Parsed, i: int) -> tuple[list[int], bool]:
     while seen < 6:
         seen += 1
         subj = [c for c in p.child(t.i, *SUBJ)]
+        if subj and t.dep == "relcl" and all(c.lower in RELATIVES for c in subj):
+            return [t.head], False  # "Zourabichvili, who has refused ...": she refused
         if subj:
             return [c.i for c in subj], False
         pas = [c for c in p.child(t.i, *PASS_SUBJ)]

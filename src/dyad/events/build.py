@@ -34,7 +34,8 @@ def make_event(ctx: Context, h: Hit, entry: Trigger, src: list[Actor], tgt: list
     negated = _negated(ctx, h)
     modality = _modality(ctx, h, when if source == "text" else None)
     entry, negated = _as_statement(ctx.lex, entry, negated, modality)
-    entry = _by_doer(ctx.lex, entry, src)
+    if not (h.nominal and p.toks[h.token].lemma not in VERBAL_PROTEST):
+        entry = _by_doer(ctx.lex, entry, src)
     joint = _joint(ctx, h, entry, src)
     if joint is not entry and len({a.key() for a in src} - {None}) > 1:
         tgt = list(src)  # "Russia and Belarus held joint drills": with each other
@@ -118,6 +119,9 @@ def _reported_by_past_speech(ctx: Context, t: Tok) -> bool:
     return head.lemma in ctx.lex.speech_verbs and head.tag == "VBD"
 
 
+# Nouns for a state's protest that is a diplomatic complaint ("Ukraine's protest");
+# "Ukraine's uprising" is its people's, not its government's.
+VERBAL_PROTEST = {"protest", "complaint", "objection", "demarche", "démarche"}
 EXERCISES = {"exercise", "drill", "war game", "wargame", "maneuver", "manoeuvre", "game"}
 JOINT = {"joint", "combined", "bilateral", "trilateral", "multinational", "allied", "naval"}
 

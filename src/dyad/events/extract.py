@@ -100,6 +100,14 @@ def _is_content_of(p: Parsed, h: Hit, hits: dict[int, Hit]) -> bool:
     t = p.toks[h.token]
     if t.dep in ("xcomp", "pcomp") and t.head in hits:
         return hits[t.head].entry.event in CONTENT_OF
+    if t.dep == "pcomp" and not h.nominal:
+        # "suspended talks on joining the EU": what the talks are about
+        noun = p.toks[p.toks[t.head].head]
+        if noun.pos != "NOUN":
+            return False
+        if noun.dep in ("dobj", "nsubjpass") and noun.head in hits:
+            return True
+        return any(x.noun == noun.i or (x.token == noun.i and x.nominal) for x in hits.values())
     # "began a hunger strike to demand ...": the demand is the protest's aim
     return (h.entry.event == "REQUEST" and t.dep in ("advcl", "xcomp") and t.head in hits
             and hits[t.head].entry.event == "PROTEST")
@@ -130,4 +138,10 @@ def _dedupe(events: list[Event]) -> list[Event]:
             key = (*key, e.trigger.start)
         if key not in best or e.confidence > best[key].confidence:
             best[key] = e
-    return sorted(best.values(), key=lambda e: e.trigger.start)
+    # "police used tear gas to disperse protesters": one act, told by two verbs; the
+    # one without a target adds nothing to its twin that has one
+    aimed = {(e.sentence, e.event, frozenset(a.key() for a in e.source), e.negated)
+             for e in best.values() if e.target and e.source}
+    kept = [e for e in best.values() if e.target or not e.source or (
+        e.sentence, e.event, frozenset(a.key() for a in e.source), e.negated) not in aimed]
+    return sorted(kept, key=lambda e: e.trigger.start)

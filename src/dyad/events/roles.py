@@ -146,13 +146,13 @@ def _prefer(candidates: Iterator[list[Actor]], sources: list[Actor]) -> list[Act
     ("Sudan's army attacked Sudanese protesters"), but never the source itself again
     ("Russia warned it would retaliate": "it" is Russia)."""
     src_keys = {a.key() for a in sources}
-    src_codes = {a.code for a in sources if a.code}
+    src_same = {(a.code, a.name) for a in sources if a.code}
     src_spans = {(a.start, a.end) for a in sources}
     fallback: list[Actor] = []
     keyed: list[Actor] = []
     for cand in candidates:
         cand = [a for a in cand if (a.start, a.end) not in src_spans]
-        if not cand or all(a.code in src_codes for a in cand):
+        if not cand or all((a.code, a.name) in src_same for a in cand):
             continue
         if any(a.key() and a.key() not in src_keys for a in cand):
             return cand
