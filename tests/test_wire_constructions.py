@@ -171,3 +171,11 @@ def test_entry_bans_are_sanctions_and_an_uprising_is_not_a_note(coder) -> None:
     ev = find(coder("Peskov compared the protests to Ukraine's 2014 Maidan uprising.",
                     published=PUB).events, "PROTEST")
     assert ev.cameo.startswith("14")
+
+
+@pytest.mark.model
+def test_a_nominal_event_takes_its_own_date(coder) -> None:
+    ev = find(coder("Armenia recalled Azerbaijan's September 2023 offensive.",
+                    published=PUB).events, "ASSAULT")
+    assert ev.date is not None and ev.date.value == "2023-09" and ev.date_source == "text"
+    assert ev.modality == "historical"

@@ -145,6 +145,13 @@ def event_date(ctx: Context, h: Hit) -> tuple[TimeValue | None, str]:
     if best is not None:
         return best[1], "text"
     if h.nominal:
+        # "Ukraine's 2014 uprising", "the September 2023 offensive": the noun's own date
+        left = set(range(p.toks[h.token].left, h.token))
+        for tv in ctx.times:
+            tok = span_head(p, tv.start, tv.end)
+            if tv.type == "DATE" and tv.value[:1].isdigit() and tok is not None \
+                    and tok.i in left:
+                return tv, "text"
         return None, "none"  # "the blockade", "earlier agreements": not dated by the article
     if ctx.published_value is not None:
         return ctx.published_value, "published"
