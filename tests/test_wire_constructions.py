@@ -179,3 +179,41 @@ def test_a_nominal_event_takes_its_own_date(coder) -> None:
                     published=PUB).events, "ASSAULT")
     assert ev.date is not None and ev.date.value == "2023-09" and ev.date_source == "text"
     assert ev.modality == "historical"
+
+
+@pytest.mark.model
+def test_condemning_the_attacks_targets_the_attacker(coder) -> None:
+    text = ("Israeli warplanes struck depots in southern Lebanon on Tuesday. Lebanon's health "
+            "ministry said five people were killed. Lebanon's prime minister condemned the "
+            "attacks and called on the United States and France to act.")
+    events = coder(text, published="2025-03-25").events
+    ev = find(events, "ACCUSE")
+    assert keys(ev.target) == {"ISR"} and ev.location is None  # not "on the United States"
+
+
+@pytest.mark.model
+def test_since_clause_does_not_date_the_event(coder) -> None:
+    text = ("Israeli warplanes struck Hezbollah depots on Tuesday, in the heaviest bombardment "
+            "since a ceasefire took effect last November.")
+    ev = find(coder(text, published="2025-03-27").events, "ASSAULT")
+    assert ev.date is None or not ev.date.value.startswith("2024-11")
+
+
+@pytest.mark.model
+def test_withdrawing_ones_own_forces_from_a_place(coder) -> None:
+    ev = find(coder("Israel was to withdraw its forces from southern Lebanon within 60 days.",
+                    published="2025-03-25").events, "RETREAT")
+    assert keys(ev.target) == {"LBN"}
+
+
+@pytest.mark.model
+def test_dated_agreement_named_after_the_first_sentence(coder) -> None:
+    """The registry is found by date in any sentence, not only the first one."""
+    text = ("Israeli warplanes struck Hezbollah depots in southern Lebanon on Tuesday. "
+            "Under the November 27 agreement, Israel was to withdraw its forces within 60 days.")
+    from dyad.ledger.build import build_ledger
+
+    r = coder(text, published="2025-03-25")
+    assert "lebanon-2024" in {c["agreement"] for c in r.commitments}
+    rows = {c.agreement: xs for c, xs in build_ledger([r]).query(party="ISR")}
+    assert [x.act.text for x in rows["lebanon-2024"]] == ["struck"]

@@ -88,8 +88,10 @@ def without_headline_repeats(events: list[Event], article: Article) -> list[Even
     end = len(article.text) - len(text) + len(title)
 
     def twin(e: Event) -> tuple[object, ...]:
-        return (e.event, frozenset(a.key() for a in e.source),
-                frozenset(a.key() for a in e.target))
+        # by country where there is one: "Hezbollah targets" in the headline are the
+        # story's "depots in southern Lebanon"
+        return (e.event, frozenset(a.country or a.key() for a in e.source),
+                frozenset(a.country or a.key() for a in e.target))
 
     told = {twin(e) for e in events if e.trigger.start >= end}
     return [e for e in events if e.trigger.start >= end or twin(e) not in told]

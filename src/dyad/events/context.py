@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from dyad.actors.resolve import ArticleActors
 from dyad.events.lexicon import Lexicon
@@ -23,3 +24,5 @@ class Context:
     article_id: str
     published: date | None
     published_value: TimeValue | None
+    # the article's trigger words by token (set by extract_events), for "the attacks"
+    hits: dict[int, Any] = field(default_factory=dict)

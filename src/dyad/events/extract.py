@@ -25,7 +25,7 @@ from dyad.nlp.parse import Parsed, Tok
 from dyad.records import Event
 
 # Acts done to the people of a place: with no one named, the place's country is the target.
-PLACE_TARGET = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+PLACE_TARGET = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "RETREAT"}
 # A trigger in the complement of one of these is its content, not an event of its own.
 CONTENT_OF = {"AGREE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "ACCUSE", "CONCEDE"}
 
@@ -41,6 +41,7 @@ def extract_events(ctx: Context) -> list[Event]:
             h = participle_hit(lex, p, t)
         if h is not None:
             hits[t.i] = h
+    ctx.hits = hits
     light_nouns = {h.noun for h in hits.values() if h.noun is not None}
     for t in p.toks:
         if t.pos == "NOUN" and t.i not in light_nouns and t.i not in hits:

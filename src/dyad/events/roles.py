@@ -19,7 +19,7 @@ RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE"}
 # Events whose doer can stand alone: a participle of these modifying a noun is its act.
 INTRANSITIVE = {"PROTEST", "RETREAT", "CONSULT", "AGREE", "MOBILIZE"}
 # Events whose object is what is moved or given ("sent troops", "delivered aid").
-THEME_OBJECT = {"MOBILIZE", "AID"}
+THEME_OBJECT = {"MOBILIZE", "AID", "RETREAT"}
 # "demanded that the government end curbs": the one asked to act is the target.
 CONTENT_TARGET = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"}
 
@@ -123,8 +123,11 @@ def _target_candidates(ctx: Context, h: Hit, i: int, ev: str,
         yield actors_of(ctx, [c.i for c in p.child(i, "nsubjpass")])
     objs = actors_of(ctx, [o.i for o in args.objects(p, i) if o.i != h.noun])
     if ev in THEME_OBJECT:
-        # "dispatched forces", "sent troops": what is moved, not whom it is moved against
-        objs = [a for a in objs if a.country or a.org or a.kind == "state"]
+        # "dispatched forces", "withdraw its forces": what is moved, not whom it is
+        # moved against; someone else's named forces may be ("expelled Wagner fighters")
+        src_keys = {a.key() for a in sources} - {None}
+        objs = [a for a in objs if (a.country or a.org or a.kind == "state")
+                and a.key() not in src_keys]
     yield objs
     yield actors_of(ctx, args.prep_objects(p, i, args.TARGET_PREPS.get(ev, ())))
     if h.noun is not None and i == h.token:
@@ -138,6 +141,7 @@ def _target_candidates(ctx: Context, h: Hit, i: int, ev: str,
         inner = Hit(c.i, h.entry, c.i, c.i + 1)
         yield from _target_candidates(ctx, inner, c.i, ev, sources)
     if i == h.token:
+        yield _told_before(ctx, h)
         yield _search_below(ctx, h, sources)
 
 
@@ -163,6 +167,31 @@ def _prefer(candidates: Iterator[list[Actor]], sources: list[Actor]) -> list[Act
     return keyed or fallback
 
 
+ANAPHORIC_DETS = {"the", "these", "those", "this", "that", "such"}
+
+
+def _told_before(ctx: Context, h: Hit) -> list[Actor]:
+    """"condemned the attacks", "denounced the strikes": the doer of the hostile act
+    of that kind the article told of last (often the lead, far above)."""
+    p = ctx.p
+    for d in p.child(h.token, "dobj"):
+        if not any(c.lower in ANAPHORIC_DETS for c in p.child(d.i, "det")) or \
+                p.child(d.i, "poss") or ctx.actors.actors_at(d.i):
+            continue
+        kinds = {e.event for e in ctx.lex.candidates(d.lemma, "noun")
+                 if ctx.lex.types[e.event].quad in (3, 4)}
+        if not kinds:
+            continue
+        for j in sorted((j for j in ctx.hits if j < d.i), reverse=True):
+            other = ctx.hits[j]
+            if other.entry.event not in kinds or j == h.token:
+                continue
+            doers = [a for a in sources_of(ctx, other) if a.key()]
+            if doers:
+                return doers
+    return []
+
+
 def _search_below(ctx: Context, h: Hit, sources: list[Actor]) -> list[Actor]:
     """Last resort: the most prominent actor inside the trigger's object phrase."""
     p = ctx.p
@@ -176,10 +205,14 @@ def _search_below(ctx: Context, h: Hit, sources: list[Actor]) -> list[Actor]:
             found = [a for a in ctx.actors.actors_at(j, conj=True)
                      if (a.start, a.end) not in source_spans]
             if h.entry.event in THEME_OBJECT and j == o.i and o.dep == "dobj":
-                found = [a for a in found if a.country or a.org or a.kind == "state"]
+                found = [a for a in found if (a.country or a.org or a.kind == "state")
+                         and a.key() not in {s.key() for s in sources} - {None}]
             if not found:
                 continue
             prep = p.toks[t.head]
+            if t.dep == "pobj" and prep.lower == "from" and \
+                    "from" not in args.TARGET_PREPS.get(h.entry.event, ()):
+                continue  # "rockets fired from Lebanon": where they came from
             if t.dep == "pobj" and prep.lower == "by" and p.toks[prep.head].pos == "NOUN":
                 rank = 3  # "a response by the CSTO": who is asked to act
             elif t.dep == "dobj":
@@ -196,6 +229,14 @@ def _search_below(ctx: Context, h: Hit, sources: list[Actor]) -> list[Actor]:
 def place_target(ctx: Context, h: Hit, src: list[Actor]) -> list[Actor]:
     """"arrived in Amman", "a curfew in Abidjan": the place's country receives the act."""
     where = event_location(ctx, h, src)
+    if h.entry.event == "RETREAT":
+        # "withdraw its forces from southern Lebanon": the place left behind
+        where = None
+        for c in [*ctx.p.child(h.token, "prep"), *[x for o in ctx.p.child(h.token, "dobj")
+                                                  for x in ctx.p.child(o.i, "prep")]]:
+            if c.lower == "from":
+                for o in ctx.p.child(c.i, "pobj"):
+                    where = where or ctx.actors.place_at(o.i)
     if where is None or not where.country:
         return []
     visit = h.entry.mode == "visit" or h.entry.event == "CONSULT"

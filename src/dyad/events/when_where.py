@@ -16,6 +16,9 @@ from dyad.nlp.parse import Parsed, Tok
 from dyad.nlp.tense import tense_of
 from dyad.records import Actor, Place, TimeValue
 
+# Clauses that place the event relative to another one, whose time is that other's.
+OTHER_TIME = {"since", "before", "after", "until", "till", "unless", "because", "although"}
+
 
 def event_clause(p: Parsed, i: int) -> range:
     t = p.toks[i]
@@ -101,6 +104,8 @@ def time_rank(p: Parsed, h: Hit, g: int, past_in_future: bool = False) -> int | 
             pass  # "agreed that they will respect ... last fall": the past belongs to "agreed"
         elif k.dep not in ("conj", "xcomp", "advcl"):
             return None
+        elif k.dep == "advcl" and any(m.lower in OTHER_TIME for m in p.child(k.i, "mark")):
+            return None  # "since a ceasefire took effect last November": another event's time
         k, d = p.toks[k.head], d + 1
         if k.i == h.token:
             return 3 + d
@@ -162,14 +167,20 @@ def event_location(ctx: Context, h: Hit, actors: list[Actor]) -> Place | None:
     p = ctx.p
     taken = {(a.start, a.end) for a in actors}
     best: tuple[int, Place] | None = None
+    # not inside a coordinated clause: "condemned ... and called on the United States"
+    other = {k for c in p.child(h.token, "conj") for k in p.subtree(c.i)}
     for j in event_clause(p, h.token):
         t = p.toks[j]
+        if j in other:
+            continue
         visit = t.dep == "dobj" and t.head == h.token and h.entry.mode == "visit"
         if not visit and not (t.dep == "pobj" and p.toks[t.head].lower in LOC_PREPS):
             continue
         place = ctx.actors.place_at(j)
         if place is None or ((place.start, place.end) in taken and not visit):
             continue
+        if p.toks[t.head].lower == "on" and place.feature == "country":
+            continue  # "called on the United States", "sanctions on Iran": not a place
         d = tree_depth(p, h.token, j)
         if best is None or d < best[0]:
             best = (d, place)

@@ -168,7 +168,7 @@ def find_commitments(result: ArticleResult, reg: Registry | None = None,
             found.setdefault(c.id, c)
     # named agreements the text refers to without stating them
     for s in sents:
-        for m in reg.mentions(s.text, keys, result.article.published, s.times):
+        for m in reg.mentions(s.text, keys, result.article.published, s.times, s.start):
             for i in m.ids:
                 entry = reg.get(i)
                 if entry is None or i in found:

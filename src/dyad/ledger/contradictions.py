@@ -187,7 +187,7 @@ def alleged(result: ArticleResult, commitments: list[Commitment],
                  if p.alleged_cues is not None and (m := p.alleged_cues.search(text))}
         if not (explicit or impl or chars) or prov.denial.search(text):
             continue
-        named = reg.mentions(text, keys, result.article.published, s.times)
+        named = reg.mentions(text, keys, result.article.published, s.times, s.start)
         ruled = reg.rulings(text, {a.org for a in s.actors if a.org in prov.courts}, keys, s.times)
         skip = [(s.start + m.start, s.start + m.end) for m in named]
         cand = _find_act(s, result, prov, skip)

@@ -152,11 +152,12 @@ class Registry:
         return [e.id for e in cands]
 
     def mentions(self, text: str, keys: set[str] | None = None, published: str | None = None,
-                 times: list[TimeValue] | None = None) -> list[Mention]:
+                 times: list[TimeValue] | None = None, offset: int = 0) -> list[Mention]:
         """Mentions of registry entries in ``text``: aliases, coordinated names ("the
         Prague and Sochi statements"), dated references ("the November 9, 2020 Trilateral
         Statement") and court rulings named by court and date. ``keys`` are the actor keys
-        the article names (for generic aliases); ``times`` its time expressions."""
+        the article names (for generic aliases); ``times`` its time expressions, whose
+        offsets are ``offset`` ahead of ``text``'s (a sentence's start in its article)."""
         keys = keys or set()
         text = text.replace("\u2019", "'")
         out: list[Mention] = []
@@ -180,15 +181,16 @@ class Registry:
         for t in times or []:
             if not t.value or len(t.value) < 10:
                 continue
-            hm = _DATED_HEAD.match(text[t.end:t.end + 60])
+            t_start, t_end = t.start - offset, t.end - offset
+            hm = _DATED_HEAD.match(text[t_end:t_end + 60])
             if not hm:
                 continue
-            end = t.end + hm.end()
+            end = t_end + hm.end()
             ids = [e.id for e in self.by_id.values() if _same_day(e.date, t.value)
                    and (not keys or keys & {*e.parties, *e.context, e.issuer})]
             if ids:
-                out = [o for o in out if not (t.start <= o.start < end)]
-                out.append(Mention(t.start, end, text[t.start:end], ids, "dated"))
+                out = [o for o in out if not (t_start <= o.start < end)]
+                out.append(Mention(t_start, end, text[t_start:end], ids, "dated"))
         return sorted(out, key=lambda o: o.start)
 
     def rulings(self, sentence: str, issuers: set[str], keys: set[str],
