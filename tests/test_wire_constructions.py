@@ -217,3 +217,13 @@ def test_dated_agreement_named_after_the_first_sentence(coder) -> None:
     assert "lebanon-2024" in {c["agreement"] for c in r.commitments}
     rows = {c.agreement: xs for c, xs in build_ledger([r]).query(party="ISR")}
     assert [x.act.text for x in rows["lebanon-2024"]] == ["struck"]
+
+
+@pytest.mark.model
+def test_family_name_first_and_us_departments(coder) -> None:
+    r = coder("Lai Ching-te was sworn in as president. Lai later visited a marine base.",
+              published="2024-05-23")
+    assert [a.code for a in r.actors if a.text == "Lai"] == ["TWNGOV"]
+    r = coder("BEIJING (Reuters) - A State Department spokesperson said the drills were "
+              "dangerous.", published="2024-05-23")
+    assert [q.speaker.code for q in r.quotes if q.speaker] == ["USAGOV"]

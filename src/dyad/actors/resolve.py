@@ -22,6 +22,8 @@ from dyad.records import Actor, Place
 
 _AGENT_PREPS = ("of", "from", "in")
 _GROUP_SECTORS = {"CVL", "REB", "OPP", "REF", "LAB", "EDU", "MED", "CRM", "MIL", "COP"}
+# Where the family name comes first ("Xi Jinping", "Lai Ching-te", "Hun Manet").
+_FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM"}
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Gen", "Brig", "Col", "Lt", "Maj", "Capt",
                "Adm", "Sgt", "Sen", "Rep", "Gov", "Pres", "Prof", "Rev", "Sheikh", "Sheik",
                "Emir", "King", "Queen", "Prince", "Princess", "Lord", "Lady", "Judge", "Justice",
@@ -340,6 +342,8 @@ class ArticleActors:
                 # the text's own title for him: "Armenia's National Security Chief"
                 actor = replace(actor, role=agent.role)
             words = entry.phrase.split()
+            if len(words) > 1 and actor.country in _FAMILY_NAME_FIRST:
+                self._remember(actor, words[0])  # "Lai Ching-te ... Lai said"
             return [self._remember(actor, words[-1] if len(words) > 1 else None)]
         if m is not None and kind == "org":
             o = self.kb.orgs[m.entries[0].ref]  # the first entry is the org: kind says so
