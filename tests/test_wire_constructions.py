@@ -227,3 +227,28 @@ def test_family_name_first_and_us_departments(coder) -> None:
     r = coder("BEIJING (Reuters) - A State Department spokesperson said the drills were "
               "dangerous.", published="2024-05-23")
     assert [q.speaker.code for q in r.quotes if q.speaker] == ["USAGOV"]
+
+
+@pytest.mark.model
+def test_a_signing_story(coder) -> None:
+    text = ("Congo and Rwanda sign peace deal in Washington\n\n"
+            "WASHINGTON, June 27 (Reuters) - The foreign ministers of the Democratic Republic "
+            "of Congo and Rwanda signed a U.S.-brokered peace agreement on Friday. Under the "
+            "deal, Rwanda agreed to withdraw its troops, and Congo pledged to disarm the FDLR. "
+            "Both sides promised to respect each other's territorial integrity. Congo's army "
+            "later accused M23 fighters of attacking its positions.")
+    from dyad.pipeline import code_many
+    from dyad.records import Article
+
+    [r] = list(code_many([Article(id="drc", text=text, published="2025-06-27",
+                                  title="Congo and Rwanda sign peace deal in Washington")]))
+    signed = [e for e in r.events if e.cameo == "057"]
+    assert len(signed) == 1  # the headline's signing is the story's
+    assert keys(signed[0].source) == {"COD", "RWA"} == keys(signed[0].target)
+    assert "COG" not in {a.country for a in r.actors}  # bare "Congo" is the DRC
+    assert "drc-rwanda-2025" in {c["agreement"] for c in r.commitments}
+    both = [c for c in r.commitments if c["provision"] == "territorial_integrity"
+            and not c["agreement"]]
+    assert both and {p["country"] for p in both[0]["parties"]} == {"COD", "RWA"}
+    accused = find(r.events, "ACCUSE")
+    assert [a.code for a in accused.target] == ["CODREBM23"]

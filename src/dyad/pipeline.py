@@ -87,14 +87,19 @@ def without_headline_repeats(events: list[Event], article: Article) -> list[Even
         return events
     end = len(article.text) - len(text) + len(title)
 
-    def twin(e: Event) -> tuple[object, ...]:
+    def sides(e: Event) -> tuple[frozenset[str | None], frozenset[str | None]]:
         # by country where there is one: "Hezbollah targets" in the headline are the
         # story's "depots in southern Lebanon"
-        return (e.event, frozenset(a.country or a.key() for a in e.source),
+        return (frozenset(a.country or a.key() for a in e.source),
                 frozenset(a.country or a.key() for a in e.target))
 
-    told = {twin(e) for e in events if e.trigger.start >= end}
-    return [e for e in events if e.trigger.start >= end or twin(e) not in told]
+    told = [(e.event, *sides(e)) for e in events if e.trigger.start >= end]
+
+    def repeated(e: Event) -> bool:
+        src, tgt = sides(e)  # the story may name more than the headline does
+        return any(ev == e.event and src == s and tgt <= t for ev, s, t in told)
+
+    return [e for e in events if e.trigger.start >= end or not repeated(e)]
 
 
 @contextmanager

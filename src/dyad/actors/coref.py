@@ -116,6 +116,42 @@ def same_sector(p: Parsed, history: History, t: Tok, sector: str, text: str, s: 
     return []
 
 
+SIDES = {"side", "country", "nation", "government", "party", "neighbour", "neighbor", "rival",
+         "foe", "adversary", "state", "capital"}
+
+
+def both_sides(p: Parsed, history: History, t: Tok) -> list[Actor] | None:
+    """"both sides", "the two countries": the last two parties (states or organizations,
+    not people) named in the two sentences before. None when the phrase is not one."""
+    if t.lemma not in SIDES or t.tag != "NNS":
+        return None
+    words = {c.lower for c in p.child(t.i, "det", "predet", "nummod")}
+    if not ("both" in words or {"the", "two"} <= words):
+        return None
+    found: dict[str, Actor] = {}
+    # the parties that acted (subjects) first: "Rwanda agreed ... and Congo pledged to
+    # neutralize the FDLR ... Both sides promised"
+    for subjects_only in (True, False):
+        found = {}
+        for tok_i, prev in reversed(history):
+            tok = p.toks[tok_i]
+            if tok.sent >= t.sent or tok.sent < t.sent - 2:
+                continue
+            if subjects_only and tok.dep not in ("nsubj", "nsubjpass"):
+                continue
+            key = prev.key()
+            if prev.kind != "person" and key and key not in found:
+                found[key] = prev
+            if len(found) == 2:
+                break
+        if len(found) == 2:
+            break
+    if len(found) < 2:
+        return []
+    s, e = p.toks[t.left].idx, t.end
+    return [replace(a, text=p.text[s:e], start=s, end=e) for a in reversed(found.values())]
+
+
 def same_office(history: History, role: str) -> Actor | None:
     """"the foreign minister" with no country: the last person named with that office."""
     for _, prev in reversed(history):

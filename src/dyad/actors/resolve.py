@@ -219,8 +219,11 @@ class ArticleActors:
         """Actors after "of" ("the leaders of Armenia and Azerbaijan"), or other preps."""
         for c in self.p.child(i, "prep"):
             if c.lower in preps:
-                for pobj in self.p.child(c.i, "pobj"):
-                    return self._with_conjuncts(pobj.i)
+                out: list[Actor] = []
+                for pobj in self.p.child(c.i, "pobj"):  # the parser may give "of" two
+                    out.extend(self._with_conjuncts(pobj.i))
+                if out:
+                    return out
         return []
 
     def _with_conjuncts(self, i: int) -> list[Actor]:
@@ -240,6 +243,9 @@ class ArticleActors:
             e = m.of_kind("org")
             if e is not None and not aff["org"]:
                 aff["org"] = e.ref
+                org = self.kb.orgs.get(e.ref)
+                if org is not None and org.kind != "igo" and org.country:
+                    aff["country"] = aff["country"] or org.country  # "M23 fighters"
                 continue
             e = m.of_kind("country", "demonym", "capital", "seat")
             if e is not None and not aff["country"]:
@@ -319,6 +325,8 @@ class ArticleActors:
         t = self.p.toks[i]
         if t.pos == "PRON":
             return coref.pronoun(self.p, self.history, self.actors_at, t)
+        if (both := coref.both_sides(self.p, self.history, t)) is not None:
+            return both
         m = self.match_at.get(i)
         mods = self._premods(i)
         post = self._of_actors(i)
@@ -403,8 +411,13 @@ class ArticleActors:
                 if owner.org and owner.sector == sector and not dcode:
                     dcode = owner.code  # "the RSF's fighters" are the RSF
             if kind == "title":
-                return [self._described_person(text, s, e, agent.role if agent else entry.phrase,
-                                               sector, aff, dcode)]
+                role = agent.role if agent else entry.phrase
+                if t.tag in ("NNS", "NNPS") and len(post) > 1 and not dcode:
+                    # "the foreign ministers of Congo and Rwanda": one person each
+                    return [self._described_person(text, s, e, role, sector,
+                                                   {"country": a.country, "org": a.org,
+                                                    "code": None}) for a in post]
+                return [self._described_person(text, s, e, role, sector, aff, dcode)]
             if not dcode and aff["country"] and not post:
                 owners = self.owner_of(i)
                 if len(owners) > 1:  # "Eriadori and Calenardhon leaders": one group each
@@ -497,6 +510,10 @@ class ArticleActors:
 
     def _group(self, text: str, s: int, e: int, country: str | None, org: str | None,
                sector: str | None, code: str | None = None) -> Actor:
+        own = self.kb.orgs.get(org or "")
+        if code is None and own is not None and own.kind != "igo" and own.code and \
+                sector in (None, own.sector):
+            code = own.code  # "M23 fighters" are the M23
         return Actor(text, s, e, name=text, country=country, org=org, sector=sector,
                      code=code or code_of(country, org, sector, None),
                      kind="organization" if sector == "GOV" or org else "group")

@@ -13,7 +13,7 @@ from dyad.events.build import make_event
 from dyad.events.context import Context
 from dyad.events.lexicon import Lexicon
 from dyad.events.roles import (
-    RECIPROCAL,
+    mutual,
     place_target,
     sources_of,
     targets_of,
@@ -120,7 +120,7 @@ def _build(ctx: Context, h: Hit, hits: dict[int, Hit]) -> Event:
            {(s.start, s.end) for s in src}]
     if not tgt and h.entry.event == "AID":
         tgt = victims_of(ctx, h, hits)
-    if not tgt and h.entry.event in RECIPROCAL and len({a.key() for a in src}) > 1:
+    if not tgt and mutual(h) and len({a.key() for a in src}) > 1:
         tgt = list(src)
     if not tgt and (h.entry.event in PLACE_TARGET or h.entry.mode == "visit"):
         tgt = place_target(ctx, h, src)

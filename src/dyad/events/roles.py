@@ -99,6 +99,11 @@ def sources_of(ctx: Context, h: Hit) -> list[Actor]:
     return unique(found)
 
 
+def mutual(h: Hit) -> bool:
+    """Events that parties do with each other: agreeing, meeting, signing."""
+    return h.entry.event in RECIPROCAL or h.entry.cameo == "057"
+
+
 def targets_of(ctx: Context, h: Hit, sources: list[Actor]) -> list[Actor]:
     """Who the event is done to: the first candidate, in order of how directly the
     syntax names it, that is someone other than the source."""
@@ -109,7 +114,7 @@ def targets_of(ctx: Context, h: Hit, sources: list[Actor]) -> list[Actor]:
     if h.participle:
         return actors_of(ctx, [p.toks[h.token].head])
     cands = _target_candidates(ctx, h, h.token, ev, sources)
-    if ev in RECIPROCAL and len({a.key() for a in sources} - {None}) > 1:
+    if mutual(h) and len({a.key() for a in sources} - {None}) > 1:
         # "Ghana and Togo agreed to reopen the crossing": the parties act on each other
         cands = (c for n, c in enumerate(cands) if n < 3)
     return _prefer(cands, sources)

@@ -27,6 +27,7 @@ from dyad.ledger.text import (
 from dyad.records import Actor, ArticleResult, Event, TimeValue
 
 _PROMISE_EVENTS = {"AGREE"}
+_SIGNING = {"057"}  # "signed a peace agreement": CAMEO's sign formal agreement
 _CONCEDE_EVENTS = {"CONCEDE", "RETREAT", "COOPERATE", "AID"}
 _MUTUAL = re.compile(r"\b(?:each other|one another|both|mutual\w*|jointly|together)\b", re.I)
 _SKIP_MODALITY = {"hypothetical"}
@@ -67,6 +68,10 @@ def _from_event(e: Event, s: Sentence, result: ArticleResult, reg: Registry,
     aid = result.article.id
     off = e.trigger.start - s.start
     content, _, subject_words = clause_after(s.text, off)
+    if not content and e.cameo in _SIGNING:
+        # "signed a peace agreement on Friday, ...": what was signed
+        after = s.text[off + len(e.trigger.text):]
+        content = re.split(r"[,;:]\s|\.\s|\.$", after, maxsplit=1)[0].strip()[:160]
     source = [a for a in e.source if a.key()]
     target = [a for a in e.target if a.key()]
     court = {a.org for a in source if a.org in prov.courts}
@@ -74,7 +79,8 @@ def _from_event(e: Event, s: Sentence, result: ArticleResult, reg: Registry,
         parties = obligated = unique_actors(target)
         ids = reg.rulings(s.text, court, keys_of(target) | keys, s.times)
         name_default = f"{'/'.join(sorted(court))} order"
-    elif e.event in _PROMISE_EVENTS or (e.event in _CONCEDE_EVENTS and e.modality == "future"):
+    elif e.event in _PROMISE_EVENTS or e.cameo in _SIGNING or (
+            e.event in _CONCEDE_EVENTS and e.modality == "future"):
         parties = unique_actors(source + target)
         subj: list[Actor] = []
         if subject_words.strip():
@@ -83,7 +89,8 @@ def _from_event(e: Event, s: Sentence, result: ArticleResult, reg: Registry,
         if subj and keys_of(subj):
             obligated = unique_actors(subj)
             parties = unique_actors(parties + subj)
-        elif source and target and not _MUTUAL.search(content) and e.event not in _PROMISE_EVENTS:
+        elif source and target and not _MUTUAL.search(content) and \
+                e.event not in _PROMISE_EVENTS and e.cameo not in _SIGNING:
             obligated = unique_actors(source)
         else:
             obligated = parties
@@ -96,7 +103,8 @@ def _from_event(e: Event, s: Sentence, result: ArticleResult, reg: Registry,
         day = e.date.value if e.date and e.date_source == "text" else None
         if not ids and content and day and len(day) == 10:
             ids = reg.on_day(keys_of(parties), day, prov.classify_all(content))
-        name_default = "agreement" if e.event in _PROMISE_EVENTS else "concession"
+        name_default = ("agreement" if e.event in _PROMISE_EVENTS or e.cameo in _SIGNING
+                        else "concession")
     else:
         return []
     if not content and not ids:
