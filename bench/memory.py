@@ -4,9 +4,10 @@ Codes ``--articles`` texts (default 20,000; the fixture corpus repeated, each co
 with its own id) in this process, the way a worker does (``code_stream``: parse
 batches inside ``nlp.memory_zone()``, one knowledge base), and samples the
 resident set size at ten checkpoints. It prints what it ran, the peak, and the
-trend: the growth from the first checkpoint after warm-up to the last. Usage:
+trend after warm-up: the change from first to last checkpoint, a least-squares slope,
+and the highest reading of each half of the run. Usage:
 
-    python bench/memory.py [--articles 20000] [--json]
+    python bench/memory.py [--articles 20000] [--trim] [--json]
 """
 
 from __future__ import annotations
@@ -34,10 +35,34 @@ def rss_mb() -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
+def _malloc_trim() -> None:
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass  # not glibc: readings stay untrimmed
+
+
+def _slope(points: list[tuple[int, float]]) -> float:
+    """Least-squares slope of resident MB per article."""
+    if len(points) < 2:
+        return 0.0
+    mx = sum(x for x, _ in points) / len(points)
+    my = sum(y for _, y in points) / len(points)
+    den = sum((x - mx) ** 2 for x, _ in points)
+    return sum((x - mx) * (y - my) for x, y in points) / den if den else 0.0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--articles", type=int, default=20_000)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--trim", action="store_true",
+                    help="return free heap to the system (glibc malloc_trim) before each "
+                         "reading, to tell memory in use from memory the allocator keeps")
     a = ap.parse_args()
     base = corpus(60)
     n = a.articles
@@ -49,11 +74,15 @@ def main() -> None:
     t0 = time.perf_counter()
     for done, _ in enumerate(code_stream(arts), start=1):
         if done in marks:
+            if a.trim:
+                _malloc_trim()
             samples.append((done, round(rss_mb(), 1)))
             if not a.json:
                 print(f"{done:7d} articles  rss {samples[-1][1]:8.1f} MB", flush=True)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
     warm = samples[1] if len(samples) > 2 else samples[0]
+    after = [s for s in samples if s[0] >= warm[0]]
+    half = len(after) // 2
     out = {
         "articles": n,
         "seconds": round(time.perf_counter() - t0, 1),
@@ -62,6 +91,11 @@ def main() -> None:
         "growth_after_warmup_mb": round(samples[-1][1] - warm[1], 1),
         "growth_per_1000_articles_mb": round(
             (samples[-1][1] - warm[1]) * 1000 / max(samples[-1][0] - warm[0], 1), 2),
+        # the resident set saws up and down as the allocator reuses memory, so the
+        # trend is read from a least-squares slope and from each half's highest reading
+        "slope_per_1000_articles_mb": round(_slope(after) * 1000, 2),
+        "max_first_half_mb": max((s[1] for s in after[:half]), default=0.0),
+        "max_second_half_mb": max((s[1] for s in after[half:]), default=0.0),
     }
     print(json.dumps(out, indent=2) if a.json else "\n".join(f"{k:28} {v}"
                                                               for k, v in out.items()))
