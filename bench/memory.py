@@ -36,14 +36,13 @@ def rss_mb() -> float:
 
 
 def _malloc_trim() -> None:
+    import contextlib
     import ctypes
     import gc
 
     gc.collect()
-    try:
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: readings untrimmed
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass  # not glibc: readings stay untrimmed
 
 
 def _slope(points: list[tuple[int, float]]) -> float:
