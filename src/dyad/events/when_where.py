@@ -149,6 +149,9 @@ def event_date(ctx: Context, h: Hit) -> tuple[TimeValue | None, str]:
             best = (rank, tv)
     if best is not None:
         return best[1], "text"
+    made = _date_of_thing_made(ctx, h)
+    if made is not None:
+        return made, "text"
     if h.nominal:
         # "Ukraine's 2014 uprising", "the September 2023 offensive": the noun's own date
         left = set(range(p.toks[h.token].left, h.token))
@@ -161,6 +164,27 @@ def event_date(ctx: Context, h: Hit) -> tuple[TimeValue | None, str]:
     if ctx.published_value is not None:
         return ctx.published_value, "published"
     return None, "none"
+
+
+# Verbs that make the thing they take as object: "brokered the 2022 grain deal"
+# happened in 2022 ("violated the 2022 deal" did not).
+MAKING = {"sign", "broker", "reach", "conclude", "negotiate", "seal", "ink", "strike", "agree",
+          "mediate", "draft", "clinch", "finalize", "finalise"}
+
+
+def _date_of_thing_made(ctx: Context, h: Hit) -> TimeValue | None:
+    p = ctx.p
+    t = p.toks[h.token]
+    if h.nominal or t.lemma not in MAKING:
+        return None
+    for o in p.child(h.token, "dobj"):
+        left = set(range(o.left, o.i))
+        for tv in ctx.times:
+            tok = span_head(p, tv.start, tv.end)
+            if tv.type == "DATE" and tv.value[:1].isdigit() and tok is not None \
+                    and tok.i in left:
+                return tv
+    return None
 
 
 def event_location(ctx: Context, h: Hit, actors: list[Actor]) -> Place | None:
@@ -177,6 +201,13 @@ def event_location(ctx: Context, h: Hit, actors: list[Actor]) -> Place | None:
         if not visit and not (t.dep == "pobj" and p.toks[t.head].lower in LOC_PREPS):
             continue
         place = ctx.actors.place_at(j)
+        if place is None and not visit:
+            # "at Ukraine's Odesa port", "in the Gaza Strip's north": the place named inside
+            # ("at Ukraine's port" says whose port, not where)
+            for c in p.child(j, "compound", "poss", "nmod"):
+                inner = ctx.actors.place_at(c.i)
+                if place is None and inner is not None and inner.feature != "country":
+                    place = inner
         if place is None or ((place.start, place.end) in taken and not visit):
             continue
         if p.toks[t.head].lower == "on" and place.feature == "country":
