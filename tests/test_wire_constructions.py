@@ -256,8 +256,8 @@ def test_a_signing_story(coder) -> None:
 
 @pytest.mark.model
 def test_date_of_a_deal_made_and_a_place_inside_a_name(coder) -> None:
-    ev = find(coder("Erdogan, who brokered the 2022 grain deal, spoke to reporters.",
-                    published="2025-08-14").events, "CONSULT")
+    ev = find(coder("Tayyip Erdogan, who brokered the 2022 grain deal, will speak with Vladimir "
+                    "Putin on Friday.", published="2025-08-14").events, "CONSULT")
     assert ev.date is not None and ev.date.value == "2022" and ev.modality == "historical"
     ev = find(coder("Russian drones struck grain facilities at Ukraine's Odesa port overnight.",
                     published="2025-08-14").events, "ASSAULT")
