@@ -178,3 +178,12 @@ def test_agreement_on_a_registered_day_is_that_agreement():
     other_day = code("Israel and Hamas agreed to a ceasefire in Gaza on March 2, 2025.",
                      published="2025-03-03")
     assert [c["agreement"] for c in other_day.commitments] == [None]
+
+
+def test_defiance_is_an_allegation():
+    r = code("Armenia and Azerbaijan agreed to a ceasefire on March 1, 2024. On April 9, "
+             "Azerbaijani troops shelled Armenian villages in defiance of the ceasefire, "
+             "Armenia's defence ministry said.", published="2024-04-10")
+    xs = [x for x in r.contradictions if x["basis"] == "alleged"]
+    assert xs and xs[0]["by"][0]["country"] == "AZE"
+    assert {a["country"] for a in xs[0]["alleged_by"]} == {"ARM"}

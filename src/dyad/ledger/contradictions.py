@@ -26,7 +26,7 @@ _ACT_EVENTS = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION"}
 _OK_MODALITY = {"asserted", "reported", "historical"}
 _GENERIC = re.compile(r"\b(?:agreements?|commitments?|ceasefire|cease-fire|truce|deal|accords?|"
                       r"statements?|declarations?|obligations|promises?|pledges?|order|ruling|"
-                      r"armistice)\b", re.I)
+                      r"armistice|court|tribunal)\b", re.I)
 _NEG_BEFORE = re.compile(r"\b(?:not|never|no|nor|n't)\s+(?:\w+\s+){0,2}$", re.I)
 _POSSESSIVE_GAP = re.compile(r"^(?:'s|\u2019s|')?\s*(?:[\w-]+\s+){0,3}$")
 _BY_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,4}?by\s+$")
