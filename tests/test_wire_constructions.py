@@ -262,3 +262,12 @@ def test_date_of_a_deal_made_and_a_place_inside_a_name(coder) -> None:
     ev = find(coder("Russian drones struck grain facilities at Ukraine's Odesa port overnight.",
                     published="2025-08-14").events, "ASSAULT")
     assert ev.location is not None and ev.location.name == "Odesa"
+
+
+@pytest.mark.model
+def test_both_countries_after_their_leaders(coder) -> None:
+    text = ("President Irfaan Ali said Guyana would ask the U.N. Security Council to act. "
+            "Venezuela's President Nicolas Maduro rejected the court's jurisdiction. Brazil "
+            "urged both countries to resolve the dispute peacefully.")
+    ev = find(coder(text, published="2025-05-26").events, "REQUEST")
+    assert keys(ev.target) == {"GUY", "VEN"}, ev.to_dict()

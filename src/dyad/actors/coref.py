@@ -116,13 +116,15 @@ def same_sector(p: Parsed, history: History, t: Tok, sector: str, text: str, s: 
     return []
 
 
+STATE_WORDS = {"country", "nation", "state", "capital", "government", "neighbour", "neighbor"}
 SIDES = {"side", "country", "nation", "government", "party", "neighbour", "neighbor", "rival",
          "foe", "adversary", "state", "capital"}
 
 
 def both_sides(p: Parsed, history: History, t: Tok) -> list[Actor] | None:
-    """"both sides", "the two countries": the last two parties (states or organizations,
-    not people) named in the two sentences before. None when the phrase is not one."""
+    """"both sides", "the two countries": the last two parties named in the two
+    sentences before (a person stands for their country; "countries" are states only).
+    None when the phrase is not one."""
     if t.lemma not in SIDES or t.tag != "NNS":
         return None
     words = {c.lower for c in p.child(t.i, "det", "predet", "nummod")}
@@ -139,9 +141,15 @@ def both_sides(p: Parsed, history: History, t: Tok) -> list[Actor] | None:
                 continue
             if subjects_only and tok.dep not in ("nsubj", "nsubjpass"):
                 continue
-            key = prev.key()
-            if prev.kind != "person" and key and key not in found:
-                found[key] = prev
+            # countries are states (a president stands for his); sides may be anyone's
+            key = prev.country if t.lemma in STATE_WORDS or prev.kind == "person" \
+                else prev.key()
+            if t.lemma in STATE_WORDS and prev.org:
+                key = None
+            if key and key not in found:
+                found[key] = prev if prev.kind != "person" else Actor(
+                    prev.text, prev.start, prev.end, name=None, country=key,
+                    code=key, kind="state")
             if len(found) == 2:
                 break
         if len(found) == 2:
