@@ -271,3 +271,13 @@ def test_both_countries_after_their_leaders(coder) -> None:
             "urged both countries to resolve the dispute peacefully.")
     [ev] = [e for e in coder(text, published="2025-05-26").events if e.trigger.text == "urged"]
     assert keys(ev.target) == {"GUY", "VEN"}, ev.to_dict()
+
+
+@pytest.mark.model
+def test_airspace_incursion_and_summoning_a_charge_d_affaires(coder) -> None:
+    ev = find(coder("Russian fighter jets entered Estonian airspace last week.",
+                    published="2025-09-23").events, "MOBILIZE")
+    assert keys(ev.source) == {"RUS"} and keys(ev.target) == {"EST"}
+    ev = find(coder("Tallinn summoned Russia's charge d'affaires to deliver a protest note.",
+                    published="2025-09-23").events, "ACCUSE")
+    assert keys(ev.target) == {"RUS"}
