@@ -112,17 +112,25 @@ def test_cli_json_and_usage(tmp_path):
     assert res.exit_code != 0
 
 
-def test_store_ledger(tmp_path):
-    from dyad.ledger.store import ledger_from_store, open_store
+def _two_articles_stored(tmp_path, deal: tuple[str, str], act: tuple[str, str]):
+    """Code a deal and a later act as articles "a" and "b", store them, and return
+    both results with a read-only connection to the store."""
+    from dyad.ledger.store import open_store
     from dyad.store.writer import write_results
 
-    a = code("Armenia and Azerbaijan agreed to a ceasefire on March 1, 2024.",
-             published="2024-03-02", article_id="a")
-    b = code("Azerbaijani troops shelled Armenian villages on April 9, 2024.",
-             published="2024-04-10", article_id="b")
+    a = code(deal[0], published=deal[1], article_id="a")
+    b = code(act[0], published=act[1], article_id="b")
     db = tmp_path / "s.db"
     write_results(db, [a, b])
-    conn = open_store(db)
+    return a, b, open_store(db)
+
+
+def test_store_ledger(tmp_path):
+    from dyad.ledger.store import ledger_from_store
+
+    _, _, conn = _two_articles_stored(
+        tmp_path, ("Armenia and Azerbaijan agreed to a ceasefire on March 1, 2024.", "2024-03-02"),
+        ("Azerbaijani troops shelled Armenian villages on April 9, 2024.", "2024-04-10"))
     rows = ledger_from_store(conn, party="AZE").query()
     conn.close()
     assert rows and rows[0][1][0].basis == "inferred"
@@ -151,16 +159,12 @@ def test_acceptance_article():
 def test_store_ledger_by_party_finds_acts_of_an_organization(tmp_path):
     """--party Hamas over a store: acts whose source is the organization count, even
     though its actor rows carry a country (PSE) that is not the bound key."""
-    from dyad.ledger.store import ledger_from_store, open_store
-    from dyad.store.writer import write_results
+    from dyad.ledger.store import ledger_from_store
 
-    a = code("Israel and Hamas agreed to a ceasefire in Gaza on January 15, 2025.",
-             published="2025-01-16", article_id="a")
-    b = code("Hamas fired rockets at Israel on March 3, 2025.",
-             published="2025-03-04", article_id="b")
-    db = tmp_path / "s.db"
-    write_results(db, [a, b])
-    conn = open_store(db)
+    a, b, conn = _two_articles_stored(
+        tmp_path, ("Israel and Hamas agreed to a ceasefire in Gaza on January 15, 2025.",
+                   "2025-01-16"),
+        ("Hamas fired rockets at Israel on March 3, 2025.", "2025-03-04"))
     try:
         by_party = ledger_from_store(conn, party="Hamas").query(party="Hamas")
     finally:
