@@ -215,9 +215,10 @@ def _search_below(ctx: Context, h: Hit, sources: list[Actor]) -> list[Actor]:
             if not found:
                 continue
             prep = p.toks[t.head]
-            if t.dep == "pobj" and prep.lower == "from" and \
+            if t.dep == "pobj" and prep.lower == "from" and prep.head == h.token and \
                     "from" not in args.TARGET_PREPS.get(h.entry.event, ()):
-                continue  # "rockets fired from Lebanon": where they came from
+                continue  # "rockets fired from Lebanon": where they came from (but "a
+                # vessel from South Korea" is a South Korean vessel)
             if t.dep == "pobj" and prep.lower == "by" and p.toks[prep.head].pos == "NOUN":
                 rank = 3  # "a response by the CSTO": who is asked to act
             elif t.dep == "dobj":
