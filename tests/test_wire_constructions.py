@@ -281,3 +281,13 @@ def test_airspace_incursion_and_summoning_a_charge_d_affaires(coder) -> None:
     ev = find(coder("Tallinn summoned Russia's charge d'affaires to deliver a protest note.",
                     published="2025-09-23").events, "ACCUSE")
     assert keys(ev.target) == {"RUS"}
+
+
+@pytest.mark.model
+def test_a_second_speaker_inside_the_first_ones_sentence(coder) -> None:
+    text = ("The Commerce Ministry said the measures were necessary, while the European "
+            "Commission called them unjustified and said it would challenge them.")
+    r = coder(text, published="2024-10-08")
+    assert not [e for e in r.events if e.event == "ACCUSE" and e.trigger.text == "said"
+                and "European Commission" not in {a.name for a in e.source}]
+    assert [a.code for a in r.actors if a.text == "it"] == ["IGOEUCOM"]

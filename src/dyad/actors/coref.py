@@ -23,6 +23,16 @@ def _at(actors: list[Actor], text: str, s: int, e: int) -> list[Actor]:
     return [replace(a, text=text, start=s, end=e) for a in actors]
 
 
+def subjects_of(p: Parsed, i: int) -> list[int]:
+    """The nominal subject of verb i, or of the verb it is coordinated with."""
+    for _ in range(4):
+        found = [c.i for c in p.child(i, "nsubj")]
+        if found or p.toks[i].dep != "conj":
+            return found
+        i = p.toks[i].head
+    return []
+
+
 def pronoun(p: Parsed, history: History, actors_at: Callable[[int], list[Actor]],
             t: Tok) -> list[Actor]:
     """Who "he", "it" or "they" stands for."""
@@ -36,7 +46,8 @@ def pronoun(p: Parsed, history: History, actors_at: Callable[[int], list[Actor]]
         if k.head == k.i:
             break
         if k.dep in ("ccomp", "advcl", "xcomp"):
-            for subj in p.child(k.head, "nsubj"):
+            # the speaker may be a coordinated verb's: "X called them unjust and said it"
+            for subj in [p.toks[s] for s in subjects_of(p, k.head)]:
                 prev = actors_at(subj.i)
                 if prev and subj.i != t.i and (
                         plural or (prev[0].kind == "person") == want_person):

@@ -34,7 +34,7 @@ def speech_accusation(ctx: Context, i: int, hits: dict[int, Hit]) -> Event | Non
             t = p.toks[j]
             hostile = j in hits and lex.types[hits[j].entry.event].quad in HOSTILE_QUADS \
                 and hits[j].entry.event != "REQUEST"
-            if not (hostile or t.lemma in lex.wrongdoing):
+            if not (hostile or t.lemma in lex.wrongdoing) or _said_by_another(ctx, j, c.i):
                 continue
             if src is None:
                 src = sources_of(ctx, h)
@@ -50,6 +50,20 @@ def speech_accusation(ctx: Context, i: int, hits: dict[int, Hit]) -> Event | Non
         if culprit:
             return make_event(ctx, h, h.entry, src, culprit, 0.75)
     return None
+
+
+def _said_by_another(ctx: Context, j: int, top: int) -> bool:
+    """Token j sits in a statement of its own inside the content ("the ministry said
+    the measures were needed, while the Commission said it would challenge them")."""
+    p = ctx.p
+    k = p.toks[j].head
+    for _ in range(12):
+        if k == top or p.toks[k].head == k:
+            return False
+        if p.toks[k].lemma in ctx.lex.speech_verbs and p.toks[k].pos in ("VERB", "AUX"):
+            return True
+        k = p.toks[k].head
+    return False
 
 
 def obligation_clauses(p: Parsed, i: int) -> Iterator[Tok]:
