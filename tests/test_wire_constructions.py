@@ -291,3 +291,13 @@ def test_a_second_speaker_inside_the_first_ones_sentence(coder) -> None:
     assert not [e for e in r.events if e.event == "ACCUSE" and e.trigger.text == "said"
                 and "European Commission" not in {a.name for a in e.source}]
     assert [a.code for a in r.actors if a.text == "it"] == ["IGOEUCOM"]
+
+
+@pytest.mark.model
+def test_trade_retaliation_and_owned_things_as_targets(coder) -> None:
+    ev = find(coder("Canada retaliated with tariffs on US steel.", published="2024-10-08").events,
+              "SANCTION")
+    assert keys(ev.source) == {"CAN"} and keys(ev.target) == {"USA"}
+    ev = find(coder("Iran retaliated with missile strikes on Israel.",
+                    published="2024-10-08").events, "ASSAULT")
+    assert keys(ev.target) == {"ISR"}

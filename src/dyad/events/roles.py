@@ -207,7 +207,8 @@ def _search_below(ctx: Context, h: Hit, sources: list[Actor]) -> list[Actor]:
             t = p.toks[j]
             if t.dep in ("poss", "compound", "amod") and ctx.actors.actors_at(t.head):
                 continue  # "ties with Gondor's government": the government, not Gondor
-            found = [a for a in ctx.actors.actors_at(j, conj=True)
+            found = [a for a in (ctx.actors.actors_at(j, conj=True) or (
+                ctx.actors.owner_of(j) if t.dep == "pobj" else []))  # "tariffs on US steel"
                      if (a.start, a.end) not in source_spans]
             if h.entry.event in THEME_OBJECT and j == o.i and o.dep == "dobj":
                 found = [a for a in found if (a.country or a.org or a.kind == "state")
