@@ -301,3 +301,10 @@ def test_trade_retaliation_and_owned_things_as_targets(coder) -> None:
     ev = find(coder("Iran retaliated with missile strikes on Israel.",
                     published="2024-10-08").events, "ASSAULT")
     assert keys(ev.target) == {"ISR"}
+
+
+@pytest.mark.model
+def test_congo_as_of_the_article_date(coder) -> None:
+    text = "Pakistan threatened to break off diplomatic relations with Congo."
+    assert keys(find(coder(text, published="1987-05-01").events, "THREATEN").target) == {"COG"}
+    assert keys(find(coder(text, published="2025-06-01").events, "THREATEN").target) == {"COD"}

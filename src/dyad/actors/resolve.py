@@ -26,6 +26,26 @@ _GROUP_SECTORS = {"CVL", "REB", "OPP", "REF", "LAB", "EDU", "MED", "CRM", "MIL",
 _QUOTES = set("\"“”‘’«»")
 
 
+# Names whose country changed: while the DR Congo was Zaire (1971-10-27 to 1997-05-17),
+# "Congo" and "Congolese" meant the Republic of the Congo.
+_NAMED_UNTIL = {("congo", "COD"): (date(1997, 5, 17), "COG"),
+                ("the congo", "COD"): (date(1997, 5, 17), "COG"),
+                ("congolese", "COD"): (date(1997, 5, 17), "COG")}
+
+
+def _as_of(m: Match, day: date | None) -> Match:
+    """The match with the country its words named on ``day``."""
+    if day is None:
+        return m
+    entries = []
+    for e in m.entries:
+        turn = _NAMED_UNTIL.get((e.phrase.lower(), e.ref))
+        if turn is not None and day < turn[0] and e.kind in ("country", "demonym"):
+            e = replace(e, ref=turn[1])
+        entries.append(e)
+    return replace(m, entries=entries)
+
+
 class ArticleActors(PersonMentions):
     """Actors and places of one parsed article."""
 
@@ -33,7 +53,7 @@ class ArticleActors(PersonMentions):
         self.p = parsed
         self.kb = kb
         self.day = published
-        self.matches = find_matches(parsed, kb)
+        self.matches = [_as_of(m, published) for m in find_matches(parsed, kb)]
         self.match_at: dict[int, Match] = {}
         for m in self.matches:
             for i in range(m.start, m.end):
