@@ -308,3 +308,10 @@ def test_congo_as_of_the_article_date(coder) -> None:
     text = "Pakistan threatened to break off diplomatic relations with Congo."
     assert keys(find(coder(text, published="1987-05-01").events, "THREATEN").target) == {"COG"}
     assert keys(find(coder(text, published="2025-06-01").events, "THREATEN").target) == {"COD"}
+
+
+@pytest.mark.model
+def test_an_agent_adjective_is_a_kind_of_thing_not_an_actor(coder) -> None:
+    r = coder("Britain promised to continue military aid to Mozambique.", published=PUB)
+    assert "military" not in [a.text for a in r.actors]
+    assert keys(find(r.events, "AGREE").target) == {"MOZ"}

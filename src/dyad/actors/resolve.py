@@ -189,6 +189,10 @@ class ArticleActors(PersonMentions):
         head = self.p.toks[t.head]
         if t.dep == "compound" and head.pos in ("NOUN", "PROPN"):
             return True
+        if t.dep == "amod" and t.pos == "ADJ" and head.pos == "NOUN" and t.i < head.i:
+            m = self.match_at.get(t.i)
+            if m is not None and m.kind == "agent":
+                return True  # "military aid", "diplomatic relations": a kind of thing
         return bool(t.ent and t.ent == head.ent and t.head > t.i and not head.ent_start
                     and t.dep in ("compound", "nmod", "amod", "flat"))
 
