@@ -315,3 +315,12 @@ def test_an_agent_adjective_is_a_kind_of_thing_not_an_actor(coder) -> None:
     r = coder("Britain promised to continue military aid to Mozambique.", published=PUB)
     assert "military" not in [a.text for a in r.actors]
     assert keys(find(r.events, "AGREE").target) == {"MOZ"}
+
+
+@pytest.mark.model
+def test_stative_passive_and_a_state_closing_its_own_borders(coder) -> None:
+    ev = find(coder("Israel is opposed to French mediation.", published=PUB).events, "REJECT")
+    assert keys(ev.source) == {"ISR"} and keys(ev.target) == {"FRA"}
+    ev = find(coder("Russia closed its southern borders with Iran and Turkey.",
+                    published=PUB).events, "COERCE")
+    assert keys(ev.target) == {"IRN", "TUR"}

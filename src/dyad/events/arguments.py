@@ -22,7 +22,7 @@ TARGET_PREPS: dict[str, tuple[str, ...]] = {
     "SUPPORT": ("for", "to"),
     "REQUEST": ("on", "to", "from", "of"),
     "ACCUSE": ("against", "at", "on"),
-    "REJECT": ("from",),
+    "REJECT": ("from", "to"),
     "THREATEN": ("against", "with", "on"),
     "PROTEST": ("against", "outside", "at"),
     "SANCTION": ("on", "against", "from"),
@@ -33,6 +33,8 @@ TARGET_PREPS: dict[str, tuple[str, ...]] = {
     "CONCEDE": ("to", "for"),
 }
 RELATIVES = {"who", "which", "that"}
+# "is opposed to", "is committed to": a state of the subject, not something done to it
+STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "devote", "determine", "resign", "attach"}
 CO_SOURCE_PREPS = ("along", "together", "alongside", "jointly")
 # "accused X of V-ing", "blamed X for", "charged X with", "barred X from": X does it.
 OBJECT_CONTROL_PREPS = {"of", "for", "with", "from"}
@@ -57,6 +59,9 @@ def subjects(p: Parsed, i: int) -> tuple[list[int], bool]:
         if subj:
             return [c.i for c in subj], False
         pas = [c for c in p.child(t.i, *PASS_SUBJ)]
+        if pas and t.lemma in STATIVE_PASSIVES and not _agents(p, t.i) and any(
+                c.lower == "to" for c in p.child(t.i, "prep")):
+            return [c.i for c in pas], False  # "Israel is opposed to French mediation"
         if pas:
             agents = _agents(p, t.i)
             return agents, True

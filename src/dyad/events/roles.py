@@ -201,6 +201,7 @@ def _search_below(ctx: Context, h: Hit, sources: list[Actor]) -> list[Actor]:
     """Last resort: the most prominent actor inside the trigger's object phrase."""
     p = ctx.p
     source_spans = {(a.start, a.end) for a in sources}
+    same = {(a.code, a.name) for a in sources if a.code}  # "closed its borders": not itself
     best: tuple[int, list[Actor]] | None = None
     for o in p.child(h.token, "dobj", "xcomp", "prep"):
         for j in p.subtree(o.i):
@@ -209,7 +210,7 @@ def _search_below(ctx: Context, h: Hit, sources: list[Actor]) -> list[Actor]:
                 continue  # "ties with Gondor's government": the government, not Gondor
             found = [a for a in (ctx.actors.actors_at(j, conj=True) or (
                 ctx.actors.owner_of(j) if t.dep == "pobj" else []))  # "tariffs on US steel"
-                     if (a.start, a.end) not in source_spans]
+                     if (a.start, a.end) not in source_spans and (a.code, a.name) not in same]
             if h.entry.event in THEME_OBJECT and j == o.i and o.dep == "dobj":
                 found = [a for a in found if (a.country or a.org or a.kind == "state")
                          and a.key() not in {s.key() for s in sources} - {None}]
