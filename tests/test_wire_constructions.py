@@ -324,3 +324,15 @@ def test_stative_passive_and_a_state_closing_its_own_borders(coder) -> None:
     ev = find(coder("Russia closed its southern borders with Iran and Turkey.",
                     published=PUB).events, "COERCE")
     assert keys(ev.target) == {"IRN", "TUR"}
+
+
+@pytest.mark.model
+def test_what_is_planned_is_not_yet_done(coder) -> None:
+    ev = find(coder("The Macedonian army prepared to resume shelling Albanian territory.",
+                    published=PUB).events, "THREATEN")
+    assert ev.modality == "future"
+    ev = find(coder("Russia does not plan to attack Ukraine.", published=PUB).events, "ASSAULT")
+    assert ev.negated and ev.modality == "future"
+    ev = find(coder("The ministry decided to expel two diplomats.", published=PUB).events,
+              "SANCTION")
+    assert ev.modality == "asserted"  # a decision is an act

@@ -12,7 +12,7 @@ from dyad.events.context import FUTURE_AUX, Context
 from dyad.events.lexicon import Lexicon, Trigger
 from dyad.events.triggers import Hit
 from dyad.events.when_where import event_date, event_location
-from dyad.nlp.parse import Tok
+from dyad.nlp.parse import Parsed, Tok
 from dyad.records import Actor, Event, Place, Span, TimeValue
 
 OBLIGATION = {"must", "should", "ought"}
@@ -73,7 +73,8 @@ def _negated(ctx: Context, h: Hit) -> bool:
         return True
     if t.dep in ("xcomp", "ccomp") and p.toks[t.head].lemma in lex.negators:
         return not p.child(t.head, "neg")
-    return False
+    # "does not plan to attack"
+    return bool(t.dep == "xcomp" and p.toks[t.head].lemma in INTENT and p.child(t.head, "neg"))
 
 
 def _modality(ctx: Context, h: Hit, when: TimeValue | None) -> str:
@@ -90,6 +91,8 @@ def _modality(ctx: Context, h: Hit, when: TimeValue | None) -> str:
         return "hypothetical"  # "Iraq must cooperate": demanded, not done
     if aux & FUTURE_AUX:
         return "future"
+    if _intended(p, t):
+        return "future"  # "prepared to resume shelling", "plans to visit"
     g = args.elaborated_gerund(p, t.i)
     gerund = p.toks[g] if g is not None else t
     if gerund.dep == "pcomp" and _alleged(ctx, p.toks[gerund.head]):
@@ -108,6 +111,29 @@ def _modality(ctx: Context, h: Hit, when: TimeValue | None) -> str:
             and date.fromisoformat(when.end_date) < ctx.published - timedelta(HISTORICAL_DAYS)):
         return "historical"
     return "asserted"
+
+
+# Verbs whose infinitive complement is something not yet done.
+INTENT = {"prepare", "plan", "intend", "aim", "seek", "want", "hope", "mean", "expect",
+          "schedule", "set", "threaten", "vow", "pledge", "promise", "mull", "consider", "weigh",
+          "propose", "offer"}
+ASPECT = {"resume", "continue", "begin", "start", "keep", "go"}
+
+
+def _intended(p: Parsed, t: Tok) -> bool:
+    """The trigger is what someone intends ("plans to attack", "prepared to resume
+    shelling"): an infinitive or gerund complement of an intent verb."""
+    k = t
+    for _ in range(3):
+        if k.dep not in ("xcomp", "pcomp") or k.head == k.i:
+            return False
+        head = p.toks[k.head]
+        if head.lemma in INTENT and head.pos == "VERB":
+            return True
+        if head.lemma not in ASPECT:
+            return False
+        k = head
+    return False
 
 
 def _reported_by_past_speech(ctx: Context, t: Tok) -> bool:
