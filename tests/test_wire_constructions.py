@@ -336,3 +336,24 @@ def test_what_is_planned_is_not_yet_done(coder) -> None:
     ev = find(coder("The ministry decided to expel two diplomats.", published=PUB).events,
               "SANCTION")
     assert ev.modality == "asserted"  # a decision is an act
+
+
+@pytest.mark.model
+def test_escalation_story_constructions(coder) -> None:
+    # the parser reads "had targeted camps" as "had" + an adjective; the verb is restored
+    ev = find(coder("India said it had targeted camps in Pakistan.", published=PUB).events,
+              "ASSAULT")
+    assert keys(ev.source) == {"IND"} and keys(ev.target) == {"PAK"}
+    # "its air force" is the state's, not the civilians' just named
+    r = coder("Pakistan said 26 civilians were killed and that its air force had shot down "
+              "five Indian fighter jets.", published=PUB)
+    downed = [e for e in r.events if e.trigger.text == "shot down"]
+    assert downed and keys(downed[0].source) == {"PAK"}
+    # suspending a treaty is a sanction, whatever the sentence says happened after
+    ev = find(coder("India suspended the Indus Waters Treaty after the April 22 attack.",
+                    published=PUB).events, "SANCTION")
+    assert ev.cameo == "160" and not ev.target  # a treaty is not an actor
+    # "that killed 26": dated by the attack it describes
+    r = coder("Camps were linked to last month's attack on tourists that killed 26 people.",
+              published="2025-05-07")
+    assert [e.date.value for e in r.events if e.trigger.text == "killed"] == ["2025-04"]

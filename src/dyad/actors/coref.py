@@ -58,6 +58,8 @@ def pronoun(p: Parsed, history: History, actors_at: Callable[[int], list[Actor]]
     for tok_i, earlier in reversed(history):
         if tok_i >= t.i or p.toks[tok_i].sent < t.sent - 1:
             continue
+        if not want_person and not earlier.key():
+            continue  # "its air force": a state or organization's, not "26 civilians'"
         if (earlier.kind == "person") == want_person:
             return _at([earlier], t.text, t.idx, t.end)
     return []

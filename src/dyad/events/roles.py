@@ -187,10 +187,14 @@ def _told_before(ctx: Context, h: Hit) -> list[Actor]:
                  if ctx.lex.types[e.event].quad in (3, 4)}
         if not kinds:
             continue
-        for j in sorted((j for j in ctx.hits if j < d.i), reverse=True):
-            other = ctx.hits[j]
-            if other.entry.event not in kinds or j == h.token:
-                continue
+        earlier = [ctx.hits[j] for j in sorted((j for j in ctx.hits if j < d.i), reverse=True)
+                   if ctx.hits[j].entry.event in kinds and j != h.token]
+
+        def word(x: Hit) -> str:
+            return p.toks[x.noun if x.noun is not None else x.token].lemma
+
+        # the same word first ("launched missile strikes ... the strikes"), then the kind
+        for other in [x for x in earlier if word(x) == d.lemma] + earlier:
             doers = [a for a in sources_of(ctx, other) if a.key()]
             if doers:
                 return doers

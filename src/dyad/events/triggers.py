@@ -111,6 +111,8 @@ def choose(entries: list[Trigger], p: Parsed, i: int, objs: dict[str, int]) -> T
             continue
         # "called off a strike" is not "called a strike": a present particle outranks objects
         score = (3 if e.particle or e.modifiers else 0) + (2 if e.objects else 0)
+        if e.objects and any(p.toks[objs[w]].dep in _OBJ_DEPS for w in e.objects & objs.keys()):
+            score += 1  # "suspended the treaty after the attack": the object, not the "after"
         key = (score, e.weight, e)
         if best is None or key[:2] > best[:2]:
             best = key

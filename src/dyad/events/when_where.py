@@ -152,15 +152,25 @@ def event_date(ctx: Context, h: Hit) -> tuple[TimeValue | None, str]:
     made = _date_of_thing_made(ctx, h)
     if made is not None:
         return made, "text"
-    if h.nominal:
-        # "Ukraine's 2014 uprising", "the September 2023 offensive": the noun's own date
-        left = set(range(p.toks[h.token].left, h.token))
+    t = p.toks[h.token]
+    if h.nominal or (t.dep == "relcl" and p.toks[t.head].pos == "NOUN"):
+        # "Ukraine's 2014 uprising", "the September 2023 offensive": the noun's own date;
+        # "last month's attack that killed 26": the attack's
+        noun = h.token if h.nominal else t.head
+        left = set(range(p.toks[noun].left, noun))
+        n = p.toks[noun]
+        if not h.nominal and n.dep == "pobj" and p.toks[p.toks[n.head].head].pos == "NOUN":
+            # "last month's attack on tourists that killed 26": the clause may hang on
+            # the noun's object
+            up = p.toks[n.head].head
+            left |= set(range(p.toks[up].left, up))
         for tv in ctx.times:
             tok = span_head(p, tv.start, tv.end)
             if tv.type == "DATE" and tv.value[:1].isdigit() and tok is not None \
                     and tok.i in left:
                 return tv, "text"
-        return None, "none"  # "the blockade", "earlier agreements": not dated by the article
+        if h.nominal:
+            return None, "none"  # "the blockade", "earlier agreements": not dated by the article
     if ctx.published_value is not None:
         return ctx.published_value, "published"
     return None, "none"

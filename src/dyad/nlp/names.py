@@ -30,6 +30,7 @@ class NameRules:
     place_preps: frozenset[str]
     place_prefixes: frozenset[str] = frozenset()
     strong_place_preps: frozenset[str] = frozenset()
+    law_heads: frozenset[str] = frozenset()
     title_words: frozenset[str] = frozenset()
 
 
@@ -39,7 +40,7 @@ def name_rules() -> NameRules:
     raw = yaml.safe_load((data / "name_rules.yaml").read_text("utf-8"))
     fields = {k: frozenset(str(w).lower() for w in raw[k]) for k in (
         "org_heads", "place_heads", "inner", "not_names", "place_preps", "place_prefixes",
-        "strong_place_preps")}
+        "strong_place_preps", "law_heads")}
     return NameRules(**fields, title_words=_title_words(data / "agents.tsv"))
 
 
@@ -97,6 +98,8 @@ def label_names(doc: Doc) -> list[Span]:
 def _label(doc: Doc, i: int, j: int, rules: NameRules) -> str | None:
     words = [doc[k] for k in range(i, j)]
     lowers = {w.lower_ for w in words}
+    if words[-1].lower_ in rules.law_heads and len(words) > 1:
+        return "LAW"  # "the Indus Waters Treaty", "the Minsk Protocol"
     if lowers & rules.org_heads or any(w.text.isupper() and len(w.text) > 1 for w in words):
         return "ORG"
     if lowers & rules.place_heads:

@@ -131,9 +131,45 @@ def _copy_unparsed(doc: Doc, a: int, b: int, toks: list[Tok],
 
 
 def _link_children(toks: list[Tok]) -> None:
+    if _repair_perfects(toks):
+        _recompute_edges(toks)
     for t in toks:
         if t.head != t.i:
             toks[t.head].children.append(t.i)
+
+
+def _repair_perfects(toks: list[Tok]) -> bool:
+    """Undo a small-model misparse of the past perfect: in "it had targeted camps" the
+    parser may make "had" the verb and "targeted" an adjective of "camps". The
+    participle becomes the verb again, "had" its auxiliary. True when anything changed."""
+    changed = False
+    for t in toks:
+        if t.tag != "VBN" or t.dep != "amod" or t.i == 0:
+            continue
+        have, noun = toks[t.i - 1], toks[t.head]
+        if have.lemma != "have" or have.pos not in ("VERB", "AUX") or noun.head != have.i \
+                or noun.dep != "dobj" or noun.i < t.i or have.sent != t.sent:
+            continue
+        root = have.head == have.i
+        t.dep, t.head, t.pos = have.dep, (t.i if root else have.head), "VERB"
+        for o in toks:
+            if o.head == have.i and o.i != have.i:
+                o.head = t.i
+        have.dep, have.head, have.pos = "aux", t.i, "AUX"
+        changed = True
+    return changed
+
+
+def _recompute_edges(toks: list[Tok]) -> None:
+    """Left and right subtree edges from the head arcs (after a repair)."""
+    for t in toks:
+        t.left = t.right = t.i
+    for t in toks:  # a token's index in the list is its ``i``
+        k, seen = t, 0
+        while k.head != k.i and seen < len(toks):
+            k = toks[k.head]
+            k.left, k.right = min(k.left, t.i), max(k.right, t.i)
+            seen += 1
 
 
 def parse(nlp: Language, text: str) -> Parsed:
