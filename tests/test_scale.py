@@ -151,3 +151,29 @@ def test_killed_run_resumes_exactly_once(tmp_path: Path) -> None:
     assert len(ids) == len(set(ids))
     assert errs == [paths[-1]]
     assert "10 coded, 1 failed" in rerun.stderr
+
+
+@pytest.mark.model
+def test_recycled_workers_code_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """DYAD_WORKER_RECYCLE replaces each worker after that many articles (here every
+    chunk): the records and their order are unchanged."""
+    from dyad.pipeline import code_stream
+    from dyad.scale import code_scaled
+    from dyad.scale.workers import CHUNK
+
+    arts = _articles(CHUNK * 3 + 1)
+    one = [_key(r) for r in code_stream(iter(arts))]
+    monkeypatch.setenv("DYAD_WORKER_RECYCLE", str(CHUNK))
+    recycled = [_key(r) for r in code_scaled(iter(arts), workers=2)]
+    assert recycled == one
+
+
+def test_worker_recycle_setting_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dyad.errors import ConfigError
+    from dyad.scale.workers import recycle_after
+
+    monkeypatch.setenv("DYAD_WORKER_RECYCLE", "lots")
+    with pytest.raises(ConfigError, match="DYAD_WORKER_RECYCLE"):
+        recycle_after()
+    monkeypatch.setenv("DYAD_WORKER_RECYCLE", "0")
+    assert recycle_after() == 0

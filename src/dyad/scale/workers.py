@@ -9,6 +9,7 @@ in, ``{"result": ArticleResult dict}`` or ``{"error": ...}`` coming back.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -16,7 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from dyad.config import Settings
-from dyad.errors import Messages
+from dyad.errors import ConfigError, Messages
 from dyad.records import Article, ArticleResult, InputError
 from dyad.scale.results import result_from_dict, result_to_dict
 
@@ -58,9 +59,24 @@ def code_chunk(arts: list[dict[str, Any]], config: dict[str, Any]) -> list[dict[
             code_stream(iter(articles), settings_from(config), int(config["batch_size"]))]
 
 
+def recycle_after() -> int:
+    """Articles a worker codes before it is replaced by a fresh one (DYAD_WORKER_RECYCLE,
+    default 100,000; 0 never). spaCy's tokenizer keeps ~40 bytes for every new word it
+    sees even inside memory zones, so a worker's memory creeps up on a long run of
+    news full of new names and numbers; a fresh worker costs one model load."""
+    raw = os.environ.get("DYAD_WORKER_RECYCLE", "100000")
+    try:
+        return max(0, int(raw))
+    except ValueError:
+        raise ConfigError(Messages.E306, name="DYAD_WORKER_RECYCLE", value=raw,
+                          expected="a whole number of articles (0: never)") from None
+
+
 def new_pool(workers: int, config: dict[str, Any]) -> ProcessPoolExecutor:
+    every = recycle_after()
     return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
-                               initializer=warm, initargs=(config,))
+                               initializer=warm, initargs=(config,),
+                               max_tasks_per_child=max(1, every // CHUNK) if every else None)
 
 
 def code_parallel(articles: Iterable[Article], settings: Settings, workers: int,
