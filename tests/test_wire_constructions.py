@@ -357,3 +357,11 @@ def test_escalation_story_constructions(coder) -> None:
     r = coder("Camps were linked to last month's attack on tourists that killed 26 people.",
               published="2025-05-07")
     assert [e.date.value for e in r.events if e.trigger.text == "killed"] == ["2025-04"]
+
+
+@pytest.mark.model
+def test_where_a_visit_took_place(coder) -> None:
+    ev = find(coder("The US commander in Iraq, General David Petraeus, held talks with President "
+                    "Michel Suleiman during a surprise visit to Beirut on Wednesday.",
+                    published="2008-08-06").events, "CONSULT")
+    assert ev.location is not None and ev.location.name == "Beirut"

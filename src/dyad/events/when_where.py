@@ -16,6 +16,8 @@ from dyad.nlp.parse import Parsed, Tok
 from dyad.nlp.tense import tense_of
 from dyad.records import Actor, Place, TimeValue
 
+# Nouns of going somewhere: "a surprise visit to Beirut" says where the event was.
+TRIPS = {"visit", "trip", "tour", "journey", "mission", "stopover", "arrival"}
 # Clauses that place the event relative to another one, whose time is that other's.
 OTHER_TIME = {"since", "before", "after", "until", "till", "unless", "because", "although"}
 
@@ -203,12 +205,17 @@ def event_location(ctx: Context, h: Hit, actors: list[Actor]) -> Place | None:
     best: tuple[int, Place] | None = None
     # not inside a coordinated clause: "condemned ... and called on the United States"
     other = {k for c in p.child(h.token, "conj") for k in p.subtree(c.i)}
+    # the doer's own phrase ("the US commander in Iraq") only when nothing else says where
+    doer = {k for c in p.child(h.token, "nsubj", "nsubjpass") for k in p.subtree(c.i)}
     for j in event_clause(p, h.token):
         t = p.toks[j]
         if j in other:
             continue
         visit = t.dep == "dobj" and t.head == h.token and h.entry.mode == "visit"
-        if not visit and not (t.dep == "pobj" and p.toks[t.head].lower in LOC_PREPS):
+        prep = p.toks[t.head]
+        trip = (t.dep == "pobj" and prep.lower == "to"
+                and p.toks[prep.head].lemma in TRIPS)  # "during a visit to Beirut"
+        if not (visit or trip) and not (t.dep == "pobj" and prep.lower in LOC_PREPS):
             continue
         place = ctx.actors.place_at(j)
         if place is None and not visit:
@@ -222,7 +229,7 @@ def event_location(ctx: Context, h: Hit, actors: list[Actor]) -> Place | None:
             continue
         if p.toks[t.head].lower == "on" and place.feature == "country":
             continue  # "called on the United States", "sanctions on Iran": not a place
-        d = tree_depth(p, h.token, j)
+        d = tree_depth(p, h.token, j) + (20 if j in doer else 0)
         if best is None or d < best[0]:
             best = (d, place)
     return best[1] if best else None
