@@ -365,3 +365,13 @@ def test_where_a_visit_took_place(coder) -> None:
                     "Michel Suleiman during a surprise visit to Beirut on Wednesday.",
                     published="2008-08-06").events, "CONSULT")
     assert ev.location is not None and ev.location.name == "Beirut"
+
+
+@pytest.mark.model
+def test_accidents_are_no_attacks_and_adjectives_accuse_no_one(coder) -> None:
+    r = coder("Interpol will help identify victims killed by the Malaysia Airlines crash in "
+              "east Ukraine.", published=PUB)
+    assert not [e for e in r.events if e.event == "ASSAULT"]
+    r = coder("UN troops withdrew to the Israeli-occupied sector of the Golan, an AFP "
+              "correspondent said.", published=PUB)
+    assert not [e for e in r.events if e.event == "ACCUSE"]

@@ -12,6 +12,11 @@ from dyad.actors.match import Match
 from dyad.nlp.parse import Parsed
 from dyad.records import Place
 
+# Accidents and disasters: what they do, nobody did ("killed by the crash").
+MISHAPS = {"crash", "accident", "earthquake", "quake", "flood", "flooding", "storm", "fire",
+           "blaze", "landslide", "mudslide", "avalanche", "hurricane", "cyclone", "typhoon",
+           "tsunami", "drought", "famine", "heatwave", "outbreak", "epidemic", "pandemic",
+           "collapse", "derailment", "stampede", "shipwreck"}
 LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout",
              "into", "via", "through"}
 

@@ -17,12 +17,15 @@ from dyad.actors.codes import agent_of, code_of, dict_code
 from dyad.actors.kb import Agent, KnowledgeBase
 from dyad.actors.match import Match, find_matches
 from dyad.actors.people import FAMILY_NAME_FIRST, PersonMentions
-from dyad.actors.places import dateline, is_locative, place_of
+from dyad.actors.places import MISHAPS, dateline, is_locative, place_of
 from dyad.nlp.parse import Parsed
 from dyad.records import Actor, Place
 
 _AGENT_PREPS = ("of", "from", "in")
 _GROUP_SECTORS = {"CVL", "REB", "OPP", "REF", "LAB", "EDU", "MED", "CRM", "MIL", "COP"}
+_ARMED_WORDS = {"militant", "militants", "rebel", "rebels", "armed", "jihadist", "jihadists",
+                "insurgent", "insurgents", "militia", "militias", "terrorist", "guerrilla",
+                "paramilitary", "extremist"}
 _QUOTES = set("\"“”‘’«»")
 
 
@@ -357,7 +360,11 @@ class ArticleActors(PersonMentions):
         if m is not None and kind == "org_generic":
             if found := coref.generic_org(self.kb, self.history, m, text, s, e):
                 return found
-            # none of its organizations was named: "the militia" is then a militia
+            # none of its organizations was named: "the militia" is then a militia, and
+            # "the militant group" the armed group named last
+            if _ARMED_WORDS & set(m.entries[0].phrase.lower().split()) and (
+                    named := coref.armed_group(self.kb, self.p, self.history, t, text, s, e)):
+                return named
             word = [x for x in self.kb.lookup(t.lower) if x.kind == "agent"]
             if not word:
                 return []
@@ -445,8 +452,8 @@ class ArticleActors(PersonMentions):
     def owner_of(self, i: int) -> list[Actor]:
         """The country or organization that a thing belongs to: "Armenian villages"."""
         t = self.p.toks[i]
-        if t.pos != "NOUN":
-            return []
+        if t.pos != "NOUN" or t.lemma in MISHAPS:
+            return []  # "killed by the Malaysia Airlines crash": nobody's act
         agent = self.kb.agents.get(t.lower)
         sector = agent.sector if agent and agent.type == "noun" else None
         out: list[Actor] = []

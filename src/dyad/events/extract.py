@@ -8,6 +8,7 @@ becomes a record in ``build``.
 
 from __future__ import annotations
 
+from dyad.actors.places import MISHAPS
 from dyad.events import arguments as args
 from dyad.events.build import make_event
 from dyad.events.context import Context
@@ -68,6 +69,8 @@ def extract_events(ctx: Context) -> list[Event]:
             said.add(t.i)
     for i in sorted(hits):
         h = hits[i]
+        if _by_mishap(p, h):
+            continue  # "victims killed by the crash": an accident, not an attack
         if _is_content_of(p, h, hits) or i in stated or (i in said and _is_speech(lex, p.toks[i])):
             continue
         events.append(_build(ctx, h, hits))
@@ -112,6 +115,12 @@ def _is_content_of(p: Parsed, h: Hit, hits: dict[int, Hit]) -> bool:
     # "began a hunger strike to demand ...": the demand is the protest's aim
     return (h.entry.event == "REQUEST" and t.dep in ("advcl", "xcomp") and t.head in hits
             and hits[t.head].entry.event == "PROTEST")
+
+
+def _by_mishap(p: Parsed, h: Hit) -> bool:
+    """A passive act whose agent is an accident or a disaster ("killed by the crash")."""
+    return any(o.lemma in MISHAPS for a in p.child(h.token, "agent")
+               for o in p.child(a.i, "pobj"))
 
 
 def _build(ctx: Context, h: Hit, hits: dict[int, Hit]) -> Event:

@@ -36,6 +36,8 @@ def speech_accusation(ctx: Context, i: int, hits: dict[int, Hit]) -> Event | Non
                 and hits[j].entry.event != "REQUEST"
             if not (hostile or t.lemma in lex.wrongdoing) or _said_by_another(ctx, j, c.i):
                 continue
+            if t.dep in ("amod", "compound"):
+                continue  # "the Israeli-occupied sector" describes; it does not accuse
             if src is None:
                 src = sources_of(ctx, h)
             if neutral and t.lemma not in lex.wrongdoing and not _victim_speaks(ctx, hits[j], src):
