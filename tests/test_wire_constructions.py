@@ -375,3 +375,14 @@ def test_accidents_are_no_attacks_and_adjectives_accuse_no_one(coder) -> None:
     r = coder("UN troops withdrew to the Israeli-occupied sector of the Golan, an AFP "
               "correspondent said.", published=PUB)
     assert not [e for e in r.events if e.event == "ACCUSE"]
+
+
+@pytest.mark.model
+def test_former_leaders_members_and_patients(coder) -> None:
+    r = coder("A court sentenced former Prime Minister Imran Khan to 14 years in prison.",
+              published="2025-01-17")
+    assert [a.code for a in find(r.events, "SANCTION").target] == ["PAKELI"]  # former: elite
+    r = coder("Police arrested dozens of PTI workers outside the court.", published="2025-01-17")
+    assert [a.code for a in find(r.events, "COERCE").target] == ["PAKPTYPTI"]
+    ev = find(coder("Navalny's killing shocked the West.", published=PUB).events, "ASSAULT")
+    assert not ev.source and keys(ev.target) == {"RUS"}  # Navalny was killed, not killing

@@ -70,6 +70,11 @@ class PersonMentions:
         r = p.role_on(self.day)
         if r is None:
             return Actor(text, s, e, name=p.name, kind="person")
+        if self.day is not None and r.end is not None and r.end <= self.day and r.country \
+                and r.sector in ("GOV", "LEG", "MIL") and not r.org:
+            # out of office by then: CAMEO codes former officials as elites (ELI)
+            return Actor(text, s, e, name=p.name, country=r.country, sector="ELI",
+                         role=f"former {r.office}", code=r.country + "ELI", kind="person")
         return Actor(text, s, e, name=p.name, country=r.country, org=r.org, sector=r.sector,
                      role=r.office, code=code_of(r.country, r.org, r.sector, r.code), kind="person")
 

@@ -23,6 +23,9 @@ from dyad.records import Actor, Place
 
 _AGENT_PREPS = ("of", "from", "in")
 _GROUP_SECTORS = {"CVL", "REB", "OPP", "REF", "LAB", "EDU", "MED", "CRM", "MIL", "COP"}
+# Nouns for the people of an organization: "PTI workers", "Hamas members".
+_MEMBERS = {"members", "member", "supporters", "supporter", "workers", "activists", "activist",
+            "followers", "cadres", "loyalists", "militants", "fighters", "leaders", "officials"}
 _ARMED_WORDS = {"militant", "militants", "rebel", "rebels", "armed", "jihadist", "jihadists",
                 "insurgent", "insurgents", "militia", "militias", "terrorist", "guerrilla",
                 "paramilitary", "extremist"}
@@ -498,9 +501,9 @@ class ArticleActors(PersonMentions):
     def _group(self, text: str, s: int, e: int, country: str | None, org: str | None,
                sector: str | None, code: str | None = None) -> Actor:
         own = self.kb.orgs.get(org or "")
-        if code is None and own is not None and own.kind != "igo" and own.code and \
-                sector in (None, own.sector):
-            code = own.code  # "M23 fighters" are the M23
+        if code is None and own is not None and own.kind != "igo" and own.code and (
+                sector in (None, own.sector) or text.split()[-1].lower() in _MEMBERS):
+            code = own.code  # "M23 fighters" are the M23; "PTI workers" the PTI
         return Actor(text, s, e, name=text, country=country, org=org, sector=sector,
                      code=code or code_of(country, org, sector, None),
                      kind="organization" if sector == "GOV" or org else "group")

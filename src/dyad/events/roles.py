@@ -18,6 +18,14 @@ from dyad.records import Actor
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE"}
 # Events whose doer can stand alone: a participle of these modifying a noun is its act.
 INTRANSITIVE = {"PROTEST", "RETREAT", "CONSULT", "AGREE", "MOBILIZE"}
+# Nouns of acts done to someone, whose possessor is who it is done to: "Khan's
+# detention", "the envoy's expulsion", "Navalny's killing".
+PATIENT_NOUNS = {"arrest", "detention", "imprisonment", "jailing", "release", "killing",
+                 "assassination", "murder", "execution", "expulsion", "deportation",
+                 "extradition", "abduction", "kidnapping", "ouster", "removal", "dismissal",
+                 "sacking", "trial", "conviction", "sentencing", "indictment", "prosecution",
+                 "persecution", "torture", "disappearance", "capture", "internment",
+                 "impeachment", "overthrow", "poisoning"}
 # Events whose object is what is moved or given ("sent troops", "delivered aid").
 THEME_OBJECT = {"MOBILIZE", "AID", "RETREAT"}
 # "demanded that the government end curbs": the one asked to act is the target.
@@ -81,9 +89,15 @@ def sources_of(ctx: Context, h: Hit) -> list[Actor]:
     if h.participle:
         return _participle_doer(ctx, h)[0]
     if h.nominal:
+        patient = p.toks[h.token].lemma in PATIENT_NOUNS
         for c in p.child(h.token, "poss", "compound", "amod"):
+            if patient and c.dep == "poss":
+                continue  # "Khan's detention": Khan is detained, not detaining
             if found := ctx.actors.actors_at(c.i):
                 return found
+        if patient:
+            return actors_of(ctx, args._agents(p, h.token) + args.prep_objects(
+                p, h.token, ("by",)))
         return possessor_of(ctx, h.token)
     subj, passive = args.subjects(p, h.token)
     t = p.toks[h.token]
@@ -110,6 +124,8 @@ def targets_of(ctx: Context, h: Hit, sources: list[Actor]) -> list[Actor]:
     p, ev = ctx.p, h.entry.event
     if h.nominal:
         heads = args.prep_objects(p, h.token, ("of", "against", "on", "to", "with"))
+        if p.toks[h.token].lemma in PATIENT_NOUNS:
+            heads = heads or [c.i for c in p.child(h.token, "poss")]
         return actors_of(ctx, heads)
     if h.participle:
         return actors_of(ctx, [p.toks[h.token].head])
