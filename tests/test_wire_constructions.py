@@ -386,3 +386,10 @@ def test_former_leaders_members_and_patients(coder) -> None:
     assert [a.code for a in find(r.events, "COERCE").target] == ["PAKPTYPTI"]
     ev = find(coder("Navalny's killing shocked the West.", published=PUB).events, "ASSAULT")
     assert not ev.source and keys(ev.target) == {"RUS"}  # Navalny was killed, not killing
+
+
+@pytest.mark.model
+def test_a_party_spokesman_speaks_for_the_party_just_named(coder) -> None:
+    r = coder("Imran Khan's PTI party said it would appeal. Police arrested dozens of PTI "
+              "workers, a party spokesman said.", published="2025-01-17")
+    assert [a.code for a in r.actors if a.text == "party spokesman"] == ["PAKPTYPTI"]

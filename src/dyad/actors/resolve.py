@@ -18,7 +18,7 @@ from dyad.actors.kb import Agent, KnowledgeBase
 from dyad.actors.match import Match, find_matches
 from dyad.actors.people import FAMILY_NAME_FIRST, PersonMentions
 from dyad.actors.places import MISHAPS, dateline, is_locative, place_of
-from dyad.nlp.parse import Parsed
+from dyad.nlp.parse import Parsed, Tok
 from dyad.records import Actor, Place
 
 _AGENT_PREPS = ("of", "from", "in")
@@ -392,6 +392,8 @@ class ArticleActors(PersonMentions):
             sector = agent.sector if agent else None
             dcode = dict_code(self.kb, aff, mods, agent)
             owner = self._possessor(i) if not any(aff.values()) else None
+            if owner is None and not any(aff.values()) and kind == "title":
+                owner = self._body_named_before(mods, t)  # "a party spokesman"
             if owner is not None:
                 # "the army's spokesman": the army's country, and its sector for a
                 # spokesman or official who speaks for it
@@ -443,6 +445,22 @@ class ArticleActors(PersonMentions):
             return [Actor(text, s, e, name=text, country=aff["country"], kind="organization",
                           code=aff["country"])]
         return []
+
+    def _body_named_before(self, mods: list[Match], t: Tok) -> Actor | None:
+        """"a party spokesman", "an army spokesman": the party or army the last three
+        sentences named, when a body noun stands before the title."""
+        for m in mods:
+            e = m.of_kind("agent")
+            body = agent_of(self.kb, e) if e is not None else None
+            if body is None or not body.sector or body.sector == "GOV":
+                continue
+            for tok_i, prev in reversed(self.history):
+                if tok_i >= t.i or self.p.toks[tok_i].sent < t.sent - 3:
+                    continue
+                if prev.sector == body.sector and (prev.country or prev.org) \
+                        and prev.kind != "person":
+                    return prev
+        return None
 
     def _possessor(self, i: int) -> Actor | None:
         """The resolved owner in "the army's spokesman", when it has a country or org."""
