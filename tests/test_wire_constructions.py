@@ -393,3 +393,19 @@ def test_a_party_spokesman_speaks_for_the_party_just_named(coder) -> None:
     r = coder("Imran Khan's PTI party said it would appeal. Police arrested dozens of PTI "
               "workers, a party spokesman said.", published="2025-01-17")
     assert [a.code for a in r.actors if a.text == "party spokesman"] == ["PAKPTYPTI"]
+
+
+@pytest.mark.model
+def test_a_breach_by_refusal_and_a_second_demand(coder) -> None:
+    text = ("Kosovo's Prime Minister Albin Kurti on Tuesday accused Serbia of violating the "
+            "Brussels agreement by refusing to recognise Kosovo's licence plates. Kurti said "
+            "Belgrade had ignored its commitments and demanded that the European Union "
+            "impose sanctions on Serbia.")
+    r = coder(text, published="2023-03-14")
+    refusing = [e for e in r.events if e.trigger.text == "refusing"]
+    assert refusing and keys(refusing[0].source) == {"SRB"}
+    xs = [x for x in r.contradictions if x["basis"] == "alleged"]
+    assert xs and xs[0]["by"][0]["country"] == "SRB"
+    demand = [e for e in r.events if e.trigger.text == "demanded"]
+    assert demand and keys(demand[0].source) == {"XKX"}  # Kurti's, not Belgrade's
+    assert not [e for e in r.events if e.trigger.text == "impose"]  # what he demanded

@@ -73,8 +73,11 @@ def plural_reference(p: Parsed, history: History, t: Tok, text: str, s: int,
         return []
     office = t.lemma  # "minister"; "leader" and "official" stand for any office
     found: dict[str, Actor] = {}
+    # not whoever does the act: "the EU envoy met both leaders"
+    doers = {c.i for c in p.child(t.head, "nsubj", "nsubjpass")} if t.dep == "dobj" else set()
     for tok_i, prev in reversed(history):
-        if tok_i >= t.i or p.toks[tok_i].sent < t.sent - 1:
+        if tok_i >= t.i or p.toks[tok_i].sent < t.sent - 1 or any(
+                p.toks[d].left <= tok_i <= p.toks[d].right for d in doers):
             continue
         if prev.kind != "person" or not (prev.country or prev.org):
             continue

@@ -33,6 +33,8 @@ TARGET_PREPS: dict[str, tuple[str, ...]] = {
     "CONCEDE": ("to", "for"),
 }
 RELATIVES = {"who", "which", "that"}
+SPEECH_LIKE = {"say", "demand", "urge", "call", "add", "warn", "insist", "ask", "accuse",
+               "state", "tell", "stress", "argue", "claim", "announce", "vow", "pledge"}
 # "is opposed to", "is committed to": a state of the subject, not something done to it
 STATIVE_PASSIVES = {"oppose", "commit", "dedicate", "devote", "determine", "resign", "attach"}
 CO_SOURCE_PREPS = ("along", "together", "alongside", "jointly")
@@ -77,6 +79,16 @@ def subjects(p: Parsed, i: int) -> tuple[list[int], bool]:
             objs = p.child(verb, "dobj")
             if objs and verb != t.head:
                 return [objs[0].i], False
+        if t.dep == "pcomp" and p.toks[t.head].dep == "prep" and t.head != p.toks[t.head].head:
+            t = p.toks[p.toks[t.head].head]  # "violating X by refusing": who violates refuses
+            continue
+        if t.dep == "conj" and t.lemma in SPEECH_LIKE and p.toks[t.head].dep == "ccomp":
+            # "Kurti said Belgrade had ignored X and demanded Y": the parser hangs the
+            # second statement inside the first one's content; the speaker makes both
+            outer = p.toks[p.toks[t.head].head]
+            if outer.lemma in SPEECH_LIKE:
+                t = outer
+                continue
         if t.dep in INHERIT and t.head != t.i:
             # xcomp with an object-controller ("urged Iran to ...") has that object as subject
             if t.dep == "xcomp":

@@ -104,6 +104,8 @@ def _is_content_of(p: Parsed, h: Hit, hits: dict[int, Hit]) -> bool:
     t = p.toks[h.token]
     if t.dep in ("xcomp", "pcomp") and t.head in hits:
         return hits[t.head].entry.event in CONTENT_OF
+    if t.dep == "ccomp" and t.head in hits and hits[t.head].entry.event == "REQUEST":
+        return True  # "demanded that the EU impose sanctions": what is demanded
     if t.dep == "pcomp" and not h.nominal:
         # "suspended talks on joining the EU": what the talks are about
         noun = p.toks[p.toks[t.head].head]

@@ -156,7 +156,13 @@ def _target_candidates(ctx: Context, h: Hit, i: int, ev: str,
             p, h.noun, ("with", "against", "on", "to", "of", "between")))
     if ev in CONTENT_TARGET:
         for c in p.child(i, "ccomp"):
-            yield actors_of(ctx, args.subjects(p, c.i)[0])
+            # "Vucic warned that Serbia would not accept": the speaker's own side is
+            # what the statement is about, not whom it is aimed at
+            # (the state itself; "the opposition demanded that Mugabe ..." keeps Mugabe)
+            own = {a.country for a in sources if a.country and (a.kind == "state" or
+                                                                 a.sector == "GOV")}
+            yield [a for a in actors_of(ctx, args.subjects(p, c.i)[0])
+                   if not (a.kind == "state" and a.country in own)]
     for c in p.child(i, "xcomp"):
         # "threatened to break off relations with Congo": the content's target
         inner = Hit(c.i, h.entry, c.i, c.i + 1)

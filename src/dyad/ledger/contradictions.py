@@ -117,6 +117,19 @@ def _find_act(s: Sentence, result: ArticleResult, prov: Provisions,
     return None
 
 
+def _means(s: Sentence, result: ArticleResult) -> Candidate | None:
+    """The act named as the means of a breach: "by refusing to recognise the plates"."""
+    text = result.article.text
+    for e in s.events:
+        if keys_of(e.source) and not e.negated and \
+                re.search(r"\bby\s+$", text[max(0, e.trigger.start - 6):e.trigger.start]):
+            return Candidate(unique_actors(e.source),
+                             Act(e.trigger.text, e.trigger.start, e.trigger.end,
+                                 result.article.id, event_id=e.id),
+                             None, _act_date(e, s, result.article.published), True)
+    return None
+
+
 _NP_WORD = re.compile(r"([a-z][\w-]*)\s+$")
 _NOT_NP = {"during", "in", "at", "of", "by", "for", "with", "on", "to", "and", "that", "was",
            "is", "were", "are", "said", "says", "after", "before", "over", "against"}
@@ -191,6 +204,8 @@ def alleged(result: ArticleResult, commitments: list[Commitment],
         ruled = reg.rulings(text, {a.org for a in s.actors if a.org in prov.courts}, keys, s.times)
         skip = [(s.start + m.start, s.start + m.end) for m in named]
         cand = _find_act(s, result, prov, skip)
+        if cand is None and explicit:
+            cand = _means(s, result)  # "violating the agreement by refusing to ..."
         if cand is None:
             continue
         by_keys = keys_of(cand.by)
