@@ -409,3 +409,10 @@ def test_a_breach_by_refusal_and_a_second_demand(coder) -> None:
     demand = [e for e in r.events if e.trigger.text == "demanded"]
     assert demand and keys(demand[0].source) == {"XKX"}  # Kurti's, not Belgrade's
     assert not [e for e in r.events if e.trigger.text == "impose"]  # what he demanded
+
+
+@pytest.mark.model
+def test_an_offer_by_two_is_not_to_each_other(coder) -> None:
+    ev = find(coder("Egypt and Saudi Arabia have offered to host a new round of talks.",
+                    published=PUB).events, "AGREE")
+    assert keys(ev.source) == {"EGY", "SAU"} and not (keys(ev.target) & {"EGY", "SAU"})

@@ -16,6 +16,8 @@ from dyad.events.when_where import event_location, participle_doer_verb
 from dyad.records import Actor
 
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE"}
+ONE_SIDED = {"offer", "promise", "pledge", "vow", "commit", "guarantee", "propose", "volunteer",
+             "undertake", "host", "invite", "visit", "send", "provide"}
 # Events whose doer can stand alone: a participle of these modifying a noun is its act.
 INTRANSITIVE = {"PROTEST", "RETREAT", "CONSULT", "AGREE", "MOBILIZE"}
 # Nouns of acts done to someone, whose possessor is who it is done to: "Khan's
@@ -114,7 +116,10 @@ def sources_of(ctx: Context, h: Hit) -> list[Actor]:
 
 
 def mutual(h: Hit) -> bool:
-    """Events that parties do with each other: agreeing, meeting, signing."""
+    """Events that parties do with each other: agreeing, meeting, signing (but not
+    offering or promising: "Egypt and Saudi Arabia offered to host talks")."""
+    if h.entry.head in ONE_SIDED:
+        return False
     return h.entry.event in RECIPROCAL or h.entry.cameo == "057"
 
 
