@@ -416,3 +416,16 @@ def test_an_offer_by_two_is_not_to_each_other(coder) -> None:
     ev = find(coder("Egypt and Saudi Arabia have offered to host a new round of talks.",
                     published=PUB).events, "AGREE")
     assert keys(ev.source) == {"EGY", "SAU"} and not (keys(ev.target) & {"EGY", "SAU"})
+
+
+@pytest.mark.model
+def test_bare_domestic_actors_take_the_datelines_country_when_the_story_is_about_it(
+        coder) -> None:
+    home = ("TBILISI, Dec 2 (AP) -- Police used tear gas on protesters outside parliament. "
+            "Georgia's interior ministry said 224 people were detained in Georgia.")
+    ev = find(coder(home, published=PUB).events, "ASSAULT")
+    assert [a.code for a in ev.source] == ["GEOCOP"] and [a.code for a in ev.target] == ["GEOCVL"]
+    away = ("BEIRUT, Dec 2 (AP) -- Rebels shelled the outskirts of Aleppo. Syria's army said "
+            "Syrian troops would retake Syria's second city.")
+    ev = find(coder(away, published=PUB).events, "ASSAULT")
+    assert "LBN" not in {a.country for a in ev.source}

@@ -20,6 +20,7 @@ from dyad.errors import Messages, UsageError
 from dyad.events.context import Context
 from dyad.events.extract import extract_events
 from dyad.events.lexicon import load_lexicon
+from dyad.events.localize import localize_to_dateline
 from dyad.nlp import load_nlp
 from dyad.nlp.parse import Parsed, parse_many
 from dyad.nlp.prefilter import prefilter_for
@@ -66,6 +67,7 @@ def code_parsed(article: Article, parsed: Parsed,
     ctx = Context(p=parsed, actors=actors, times=times, lex=load_lexicon(),
                   article_id=article.id, published=day, published_value=published_time(day))
     events = without_headline_repeats(extract_events(ctx), article)
+    events = localize_to_dateline(events, article.text, actors.all_actors(), actors.places())
     result = ArticleResult(article=article, actors=actors.all_actors(), places=actors.places(),
                            times=times, events=events)
     with _stage(result, "quotations"):

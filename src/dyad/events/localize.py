@@ -1,0 +1,52 @@
+"""Give bare domestic actors ("police", "opposition leaders", "the government") the
+country of a story filed from that country.
+
+A wire story datelined TBILISI that is mostly about Georgia reports Georgian police
+and Georgian protesters even when it only says "police" and "protesters". Only
+actors with a sector and no country or organization of their own are changed, and
+only when the dateline's country is the one the story names most: a BEIRUT-datelined
+story about Syria leaves its "rebels" alone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from dyad.actors.places import dateline
+from dyad.records import Actor, Event, Place
+
+
+def dateline_country(text: str, places: list[Place]) -> str | None:
+    """The country of the place named in the story's dateline, if any."""
+    start, end = dateline(text)
+    if not end:
+        return None
+    for p in places:
+        if start <= p.start < end and p.country:
+            return p.country
+    return None
+
+
+def story_country(actors: list[Actor]) -> set[str]:
+    """The countries the story names most often (ties all count)."""
+    counts = Counter(a.country for a in actors if a.country and not a.org)
+    if not counts:
+        return set()
+    top = max(counts.values())
+    return {c for c, n in counts.items() if n == top}
+
+
+def localize_to_dateline(events: list[Event], text: str, actors: list[Actor],
+                         places: list[Place]) -> list[Event]:
+    """Events with their bare domestic actors placed in the dateline's country."""
+    home = dateline_country(text, places)
+    if home is None or home not in story_country(actors):
+        return events
+
+    def fix(side: list[Actor]) -> list[Actor]:
+        return [replace(a, country=home, code=home + (a.sector or ""))
+                if a.sector and not (a.country or a.org) and a.kind in ("group", "organization")
+                else a for a in side]
+
+    return [replace(e, source=fix(e.source), target=fix(e.target)) for e in events]
