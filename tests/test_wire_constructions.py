@@ -429,3 +429,11 @@ def test_bare_domestic_actors_take_the_datelines_country_when_the_story_is_about
             "Syrian troops would retake Syria's second city.")
     ev = find(coder(away, published=PUB).events, "ASSAULT")
     assert "LBN" not in {a.country for a in ev.source}
+
+
+@pytest.mark.model
+def test_gunmen_arriving_make_no_visit(coder) -> None:
+    r = coder("Suspected Boko Haram fighters arrived on motorcycles and opened fire on "
+              "residents.", published=PUB)
+    assert not [e for e in r.events if e.mode == "visit"]
+    assert find(r.events, "ASSAULT")

@@ -74,7 +74,7 @@ def extract_events(ctx: Context) -> list[Event]:
         if _is_content_of(p, h, hits) or i in stated or (i in said and _is_speech(lex, p.toks[i])):
             continue
         events.append(_build(ctx, h, hits))
-    events = [e for e in events if e.source or e.target]
+    events = [e for e in events if (e.source or e.target) and not _raiders_arriving(e)]
     return _dedupe(sorted(events, key=lambda e: e.trigger.start))
 
 
@@ -117,6 +117,12 @@ def _is_content_of(p: Parsed, h: Hit, hits: dict[int, Hit]) -> bool:
     # "began a hunger strike to demand ...": the demand is the protest's aim
     return (h.entry.event == "REQUEST" and t.dep in ("advcl", "xcomp") and t.head in hits
             and hits[t.head].entry.event == "PROTEST")
+
+
+def _raiders_arriving(e: Event) -> bool:
+    """"The gunmen arrived on motorcycles": armed groups arriving make no visit."""
+    return e.mode == "visit" and bool(e.source) and all(
+        a.sector in ("REB", "UAF", "CRM") for a in e.source)
 
 
 def _by_mishap(p: Parsed, h: Hit) -> bool:
