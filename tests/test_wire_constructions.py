@@ -437,3 +437,13 @@ def test_gunmen_arriving_make_no_visit(coder) -> None:
               "residents.", published=PUB)
     assert not [e for e in r.events if e.mode == "visit"]
     assert find(r.events, "ASSAULT")
+
+
+@pytest.mark.model
+def test_an_unknown_governor_of_a_story_filed_at_home(coder) -> None:
+    text = ("MAIDUGURI, Nigeria (AP) -- Gunmen killed 37 farmers in Nigeria's Borno state, said "
+            "Babagana Zulum, the governor of Borno. Nigeria's army deployed troops to Nigeria's "
+            "northeast.")
+    r = coder(text, published=PUB)
+    said = [e for e in r.events if e.trigger.text == "said"]
+    assert said and [a.code for a in said[0].source] == ["NGAGOV"]

@@ -174,6 +174,14 @@ class ArticleActors(PersonMentions):
                 return [merged]
         for c in self.p.child(i, "appos"):
             other = self._resolve_head(c.i) or self.owner_of(c.i)
+            if other and actors and not (other[0].country or other[0].org) and \
+                    actors[0].kind == other[0].kind == "person" and other[0].role and \
+                    not actors[0].sector and not actors[0].country:
+                # "Babagana Zulum, the governor of Borno": at least his office
+                o, a = other[0], actors[0]
+                merged = replace(a, role=o.role, sector=o.sector, code=o.code)
+                self._remember(merged, a.name.split()[-1] if a.name else None)
+                return [merged]
             if not other or not (other[0].country or other[0].org):
                 continue
             o = other[0]
@@ -428,8 +436,12 @@ class ArticleActors(PersonMentions):
             if sector and any(c.lower == "the" for c in self.p.child(i, "det")) and (
                     named := coref.same_sector(self.p, self.history, t, sector, text, s, e)):
                 return named  # "Sudan's army ... the army"
-            if t.tag in ("NNS", "NNPS") or sector in _GROUP_SECTORS:
+            opening = t.i == self.p.sents[t.sent][0] or (
+                t.i > 0 and self.p.toks[t.i - 1].text in ("--", "—", "–", "-", ":"))
+            plural = t.tag in ("NNS", "NNPS") or (opening and t.lower.endswith(("s", "men")))
+            if plural or sector in _GROUP_SECTORS:
                 # "protesters", "the rebels": a group whose country the text may give later
+                # (a capitalized "Gunmen" opening a sentence is tagged as a name)
                 return [Actor(text, s, e, name=None, sector=sector, code=dcode or sector,
                               kind="group")]
             if any(c.lower == "the" for c in self.p.child(i, "det")):

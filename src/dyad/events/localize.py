@@ -1,4 +1,4 @@
-"""Give bare domestic actors ("police", "opposition leaders", "the government") the
+"""Give bare domestic actors ("police", "opposition leaders", "the governor") the
 country of a story filed from that country.
 
 A wire story datelined TBILISI that is mostly about Georgia reports Georgian police
@@ -46,7 +46,6 @@ def localize_to_dateline(events: list[Event], text: str, actors: list[Actor],
 
     def fix(side: list[Actor]) -> list[Actor]:
         return [replace(a, country=home, code=home + (a.sector or ""))
-                if a.sector and not (a.country or a.org) and a.kind in ("group", "organization")
-                else a for a in side]
+                if a.sector and not (a.country or a.org) else a for a in side]
 
     return [replace(e, source=fix(e.source), target=fix(e.target)) for e in events]
