@@ -191,3 +191,12 @@ def test_defiance_is_an_allegation():
     xs = [x for x in r.contradictions if x["basis"] == "alleged"]
     assert xs and xs[0]["by"][0]["country"] == "AZE"
     assert {a["country"] for a in xs[0]["alleged_by"]} == {"ARM"}
+
+
+def test_breach_by_a_means_named_with_by():
+    r = code("The International Court of Justice on May 1 ordered Venezuela to refrain from "
+             "holding the vote. Guyana on Monday accused Venezuela of defying the court by "
+             "holding elections for a governor of the disputed region.", published="2025-05-26")
+    xs = [x for x in r.contradictions if x["basis"] == "alleged"]
+    assert xs and xs[0]["by"][0]["country"] == "VEN"
+    assert xs[0]["act"]["text"].startswith("holding elections")

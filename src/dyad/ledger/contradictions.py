@@ -118,7 +118,8 @@ def _find_act(s: Sentence, result: ArticleResult, prov: Provisions,
 
 
 def _means(s: Sentence, result: ArticleResult) -> Candidate | None:
-    """The act named as the means of a breach: "by refusing to recognise the plates"."""
+    """The act named as the means of a breach: "by refusing to recognise the plates",
+    "accused Venezuela of defying the court by holding elections"."""
     text = result.article.text
     for e in s.events:
         if keys_of(e.source) and not e.negated and \
@@ -127,7 +128,23 @@ def _means(s: Sentence, result: ArticleResult) -> Candidate | None:
                              Act(e.trigger.text, e.trigger.start, e.trigger.end,
                                  result.article.id, event_id=e.id),
                              None, _act_date(e, s, result.article.published), True)
-    return None
+    m = _BY_GERUND.search(s.text)
+    if m is None:
+        return None
+    before = s.start + m.start()
+    # whoever the sentence says does the breaking: the doer of the act before "by", or
+    # the one accused of it
+    doers = [e.source for e in s.events if e.trigger.end <= before and keys_of(e.source)
+             and e.event != "ACCUSE"]
+    doers += [e.target for e in s.events if e.event == "ACCUSE" and keys_of(e.target)]
+    if not doers:
+        return None
+    a, b = s.start + m.start(1), s.start + m.end(1)
+    return Candidate(unique_actors(doers[0]), Act(text[a:b], a, b, result.article.id), None,
+                     _act_date(None, s, result.article.published, (a, b)), False)
+
+
+_BY_GERUND = re.compile(r"\bby\s+(\w+ing\b[^,.;]{0,80})")
 
 
 _NP_WORD = re.compile(r"([a-z][\w-]*)\s+$")
@@ -203,9 +220,8 @@ def alleged(result: ArticleResult, commitments: list[Commitment],
         named = reg.mentions(text, keys, result.article.published, s.times, s.start)
         ruled = reg.rulings(text, {a.org for a in s.actors if a.org in prov.courts}, keys, s.times)
         skip = [(s.start + m.start, s.start + m.end) for m in named]
-        cand = _find_act(s, result, prov, skip)
-        if cand is None and explicit:
-            cand = _means(s, result)  # "violating the agreement by refusing to ..."
+        # "violating the agreement by refusing to ...": the means named is the act
+        cand = (_means(s, result) if explicit else None) or _find_act(s, result, prov, skip)
         if cand is None:
             continue
         by_keys = keys_of(cand.by)
