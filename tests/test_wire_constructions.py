@@ -447,3 +447,12 @@ def test_an_unknown_governor_of_a_story_filed_at_home(coder) -> None:
     r = coder(text, published=PUB)
     said = [e for e in r.events if e.trigger.text == "said"]
     assert said and [a.code for a in said[0].source] == ["NGAGOV"]
+
+
+@pytest.mark.model
+def test_a_surname_that_is_also_an_organization(coder) -> None:
+    r = coder("Congolese Foreign Minister Therese Kayikwamba Wagner said it was a day of hope. "
+              "Wagner fighters attacked the town.", published="2025-06-27")
+    codes = {a.text: a.code for a in r.actors}
+    assert codes["Therese Kayikwamba Wagner"] == "CODGOV"
+    assert codes["Wagner fighters"] == "RUSMILWAG"

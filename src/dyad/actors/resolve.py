@@ -347,6 +347,11 @@ class ArticleActors(PersonMentions):
             if len(words) > 1 and actor.country in FAMILY_NAME_FIRST:
                 self._remember(actor, words[0])  # "Lai Ching-te ... Lai said"
             return [self._remember(actor, words[-1] if len(words) > 1 else None)]
+        if m is not None and kind == "org" and t.ent == "PERSON" and \
+                self._ent_bounds(i)[0] < m.start and m.end - m.start == 1:
+            # "Therese Kayikwamba Wagner": a person's surname, not the Wagner Group
+            m, kind = None, None
+            text, s, e = self._span(self._ent_bounds(i)[0], i + 1)
         if m is not None and kind == "org":
             o = self.kb.orgs[m.entries[0].ref]  # the first entry is the org: kind says so
             return [Actor(text, s, e, name=o.name, org=o.acronym, country=o.country,
