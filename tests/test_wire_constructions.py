@@ -456,3 +456,11 @@ def test_a_surname_that_is_also_an_organization(coder) -> None:
     codes = {a.text: a.code for a in r.actors}
     assert codes["Therese Kayikwamba Wagner"] == "CODGOV"
     assert codes["Wagner fighters"] == "RUSMILWAG"
+
+
+@pytest.mark.model
+def test_the_dateline_is_not_the_subject(coder) -> None:
+    text = ("UNITED NATIONS (Reuters) - Russia on Friday vetoed a U.N. Security Council "
+            "resolution on Mali.")
+    ev = find(coder(text, published="2023-08-31").events, "REJECT")
+    assert keys(ev.source) == {"RUS"}

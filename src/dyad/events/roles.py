@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from dyad.actors.places import dateline
 from dyad.events import arguments as args
 from dyad.events.context import Context
 from dyad.events.triggers import Hit
@@ -105,7 +106,7 @@ def sources_of(ctx: Context, h: Hit) -> list[Actor]:
     t = p.toks[h.token]
     if passive and not subj and t.dep == "acl" and h.entry.event in INTRANSITIVE:
         subj = [t.head]  # "traders protested outside the ministry", read as a participle
-    found = actors_of(ctx, subj)
+    found = actors_of(ctx, subj) or _after_dateline(ctx, subj)
     if not found and t.dep == "acl" and t.tag == "VBG":
         # "the PKK issued a declaration demanding ...": the one who issued it demands
         noun = p.toks[t.head]
@@ -121,6 +122,20 @@ def mutual(h: Hit) -> bool:
     if h.entry.head in ONE_SIDED:
         return False
     return h.entry.event in RECIPROCAL or h.entry.cameo == "057"
+
+
+def _after_dateline(ctx: Context, subj: list[int]) -> list[Actor]:
+    """"UNITED NATIONS (Reuters) - Russia vetoed ...": the parser made the dateline the
+    subject and the real one its apposition."""
+    p = ctx.p
+    start, end = dateline(p.text)
+    out: list[Actor] = []
+    for s in subj:
+        if end and start <= p.toks[s].idx < end:
+            for c in p.child(s, "appos"):
+                if p.toks[c.i].idx >= end:
+                    out.extend(actors_of(ctx, [c.i]))
+    return out
 
 
 def targets_of(ctx: Context, h: Hit, sources: list[Actor]) -> list[Actor]:
