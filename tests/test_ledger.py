@@ -184,19 +184,23 @@ def test_agreement_on_a_registered_day_is_that_agreement():
     assert [c["agreement"] for c in other_day.commitments] == [None]
 
 
+def _first_alleged(text: str, published: str) -> dict:
+    xs = [x for x in code(text, published=published).contradictions if x["basis"] == "alleged"]
+    assert xs, "no alleged contradiction"
+    return xs[0]
+
+
 def test_defiance_is_an_allegation():
-    r = code("Armenia and Azerbaijan agreed to a ceasefire on March 1, 2024. On April 9, "
-             "Azerbaijani troops shelled Armenian villages in defiance of the ceasefire, "
-             "Armenia's defence ministry said.", published="2024-04-10")
-    xs = [x for x in r.contradictions if x["basis"] == "alleged"]
-    assert xs and xs[0]["by"][0]["country"] == "AZE"
-    assert {a["country"] for a in xs[0]["alleged_by"]} == {"ARM"}
+    x = _first_alleged("Armenia and Azerbaijan agreed to a ceasefire on March 1, 2024. On April "
+                       "9, Azerbaijani troops shelled Armenian villages in defiance of the "
+                       "ceasefire, Armenia's defence ministry said.", "2024-04-10")
+    assert x["by"][0]["country"] == "AZE"
+    assert {a["country"] for a in x["alleged_by"]} == {"ARM"}
 
 
 def test_breach_by_a_means_named_with_by():
-    r = code("The International Court of Justice on May 1 ordered Venezuela to refrain from "
-             "holding the vote. Guyana on Monday accused Venezuela of defying the court by "
-             "holding elections for a governor of the disputed region.", published="2025-05-26")
-    xs = [x for x in r.contradictions if x["basis"] == "alleged"]
-    assert xs and xs[0]["by"][0]["country"] == "VEN"
-    assert xs[0]["act"]["text"].startswith("holding elections")
+    x = _first_alleged("The International Court of Justice on May 1 ordered Venezuela to refrain "
+                       "from holding the vote. Guyana on Monday accused Venezuela of defying the "
+                       "court by holding elections for a governor of the disputed region.",
+                       "2025-05-26")
+    assert x["by"][0]["country"] == "VEN" and x["act"]["text"].startswith("holding elections")
