@@ -464,3 +464,14 @@ def test_the_dateline_is_not_the_subject(coder) -> None:
             "resolution on Mali.")
     ev = find(coder(text, published="2023-08-31").events, "REJECT")
     assert keys(ev.source) == {"RUS"}
+
+
+@pytest.mark.model
+def test_regions_are_not_countries_and_no_one_targets_itself(coder) -> None:
+    r = coder("Maduro expelled diplomats from seven Latin American countries. The United "
+              "States and Latin America signed a deal.", published="2024-07-30")
+    assert [a.code for a in r.actors] == ["VENGOV", "GOV", "USA"]  # no "Latin America"
+    text = ("CARACAS, July 30 (Reuters) - Venezuela's President Nicolas Maduro ordered the "
+            "expulsion of diplomats. Venezuela said the diplomats had meddled in Venezuela.")
+    for e in coder(text, published="2024-07-30").events:
+        assert not ({a.code for a in e.source} & {a.code for a in e.target}), e.to_dict()

@@ -62,6 +62,10 @@ def find_matches(parsed: Parsed, kb: KnowledgeBase) -> list[Match]:
     out: list[Match] = []
     i, n = 0, len(toks)
     while i < n:
+        block = _blocked_at(parsed, i)
+        if block:
+            i += block  # "Latin American", "South America": no country of their own
+            continue
         if not (toks[i].text[:1].isalnum()) or (
                 firsts is not None and first_word(toks[i].text) not in firsts):
             i += 1
@@ -83,6 +87,23 @@ def find_matches(parsed: Parsed, kb: KnowledgeBase) -> list[Match]:
         else:
             i += 1
     return out
+
+
+# Region and identity words that contain a country's name or demonym but stand for
+# no country: "Latin American countries" are not American, "African Americans" not
+# a state's people.
+_REGION_WORDS = {"latin", "south", "central", "north", "pan", "african", "native", "asian",
+                 "arab", "mexican", "irish", "italian"}
+_REGION_HEADS = {"america", "american", "americans", "americas"}
+
+
+def _blocked_at(parsed: Parsed, i: int) -> int:
+    """How many tokens from i form a region phrase ("Latin American"); 0 if none."""
+    toks = parsed.toks
+    if i + 1 < len(toks) and toks[i].lower in _REGION_WORDS and \
+            toks[i + 1].lower in _REGION_HEADS and toks[i].text[:1].isupper():
+        return 2
+    return 0
 
 
 def _match_at(parsed: Parsed, index: dict[str, list[Entry]], i: int,

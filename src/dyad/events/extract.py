@@ -23,7 +23,7 @@ from dyad.events.roles import (
 from dyad.events.statements import obligation_clauses, speech_accusation, speech_demand
 from dyad.events.triggers import Hit, noun_hit, participle_hit, verb_hit
 from dyad.nlp.parse import Parsed, Tok
-from dyad.records import Event
+from dyad.records import Actor, Event
 
 # Acts done to the people of a place: with no one named, the place's country is the target.
 PLACE_TARGET = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "RETREAT"}
@@ -119,6 +119,16 @@ def _is_content_of(p: Parsed, h: Hit, hits: dict[int, Hit]) -> bool:
             and hits[t.head].entry.event == "PROTEST")
 
 
+def _same_side(a: Actor, src: list[Actor]) -> bool:
+    """The target is the source again: the same code, and not two named people (a prime
+    minister and a president of one country may well act on each other)."""
+    for s in src:
+        if a.code and a.code == s.code and not (
+                a.kind == s.kind == "person" and a.name and s.name and a.name != s.name):
+            return True
+    return False
+
+
 def _raiders_arriving(e: Event) -> bool:
     """"The gunmen arrived on motorcycles": armed groups arriving make no visit."""
     return e.mode == "visit" and bool(e.source) and all(
@@ -134,13 +144,13 @@ def _by_mishap(p: Parsed, h: Hit) -> bool:
 def _build(ctx: Context, h: Hit, hits: dict[int, Hit]) -> Event:
     src = sources_of(ctx, h)
     tgt = [a for a in targets_of(ctx, h, src) if (a.start, a.end) not in
-           {(s.start, s.end) for s in src}]
+           {(s.start, s.end) for s in src} and not _same_side(a, src)]
     if not tgt and h.entry.event == "AID":
         tgt = victims_of(ctx, h, hits)
     if not tgt and mutual(h) and len({a.key() for a in src}) > 1:
         tgt = list(src)
     if not tgt and (h.entry.event in PLACE_TARGET or h.entry.mode == "visit"):
-        tgt = place_target(ctx, h, src)
+        tgt = [a for a in place_target(ctx, h, src) if not _same_side(a, src)]
     conf = h.entry.weight * 0.6 + (0.2 if src else 0) + (0.2 if tgt else 0)
     return make_event(ctx, h, h.entry, src, tgt, conf * (0.8 if h.nominal else 1.0))
 

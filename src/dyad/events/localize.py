@@ -48,4 +48,12 @@ def localize_to_dateline(events: list[Event], text: str, actors: list[Actor],
         return [replace(a, country=home, code=home + (a.sector or ""))
                 if a.sector and not (a.country or a.org) else a for a in side]
 
-    return [replace(e, source=fix(e.source), target=fix(e.target)) for e in events]
+    out = []
+    for e in events:
+        source = fix(e.source)
+        codes = {a.code for a in source}
+        # a bare target that would become the source itself stays as it was
+        target = [a if b.code in codes and a is not b else b
+                  for a, b in zip(e.target, fix(e.target), strict=True)]
+        out.append(replace(e, source=source, target=target))
+    return out
