@@ -475,3 +475,13 @@ def test_regions_are_not_countries_and_no_one_targets_itself(coder) -> None:
             "expulsion of diplomats. Venezuela said the diplomats had meddled in Venezuela.")
     for e in coder(text, published="2024-07-30").events:
         assert not ({a.code for a in e.source} & {a.code for a in e.target}), e.to_dict()
+
+
+@pytest.mark.model
+def test_what_is_ordered_is_the_act(coder) -> None:
+    ev = find(coder("Maduro ordered the expulsion of diplomats from Argentina and Chile.",
+                    published="2024-07-30").events, "SANCTION")
+    assert ev.cameo == "166" and keys(ev.target) == {"ARG", "CHL"}
+    ev = find(coder("A judge ordered the arrest of the opposition leader.",
+                    published="2024-07-30").events, "COERCE")
+    assert ev.mode == "arrest"

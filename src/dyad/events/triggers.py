@@ -119,10 +119,20 @@ def choose(entries: list[Trigger], p: Parsed, i: int, objs: dict[str, int]) -> T
     return best[2] if best else None
 
 
+ORDERING = {"order", "authorize", "authorise", "approve", "decree", "sanction"}
+
+
 def verb_hit(lex: Lexicon, p: Parsed, t: Tok) -> Hit | None:
     """The trigger a verb is, if any: its own entry, or its object's as a light verb."""
     objs = object_lemmas(p, t.i)
     entry = choose(lex.candidates(t.lemma, "verb"), p, t.i, objs)
+    if t.lemma in ORDERING:
+        # "ordered the expulsion of diplomats", "approved the arrest of X": what is
+        # ordered is the act
+        for d in p.child(t.i, "dobj"):
+            noun = choose(lex.candidates(d.lemma, "noun"), p, d.i, object_lemmas(p, d.i))
+            if noun is not None and noun.event != "REQUEST":
+                return Hit(t.i, noun, t.i, t.i + 1, noun=d.i)
     if entry is not None:
         end = t.i + 1
         if entry.particle:
