@@ -485,3 +485,11 @@ def test_what_is_ordered_is_the_act(coder) -> None:
     ev = find(coder("A judge ordered the arrest of the opposition leader.",
                     published="2024-07-30").events, "COERCE")
     assert ev.mode == "arrest"
+
+
+@pytest.mark.model
+def test_countries_including_the_ones_named(coder) -> None:
+    r = coder("Diplomats came from seven countries that had questioned the results, including "
+              "Argentina and Chile.", published="2024-07-30")
+    ev = [e for e in r.events if e.trigger.text == "questioned"]
+    assert ev and keys(ev[0].source) == {"ARG", "CHL"}

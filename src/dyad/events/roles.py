@@ -38,9 +38,21 @@ CONTENT_TARGET = {"REQUEST", "ACCUSE", "THREATEN", "REJECT", "SUPPORT"}
 def actors_of(ctx: Context, heads: list[int]) -> list[Actor]:
     out: list[Actor] = []
     for h in heads:
-        found = ctx.actors.actors_at(h) or ctx.actors.owner_of(h) or possessor_of(ctx, h)
+        found = ctx.actors.actors_at(h) or ctx.actors.owner_of(h) or possessor_of(ctx, h) \
+            or _named_members(ctx, h)
         out.extend(found)
     return unique(out)
+
+
+def _named_members(ctx: Context, h: int) -> list[Actor]:
+    """"seven countries, including Argentina and Chile": the ones named stand for them."""
+    p = ctx.p
+    # the parser may hang "including" on a later word of the noun's phrase
+    for j in p.subtree(h):
+        c = p.toks[j]
+        if c.dep == "prep" and c.lower in ("including", "like") and j > h:
+            return [a for o in p.child(c.i, "pobj") for a in ctx.actors.actors_at(o.i)]
+    return []
 
 
 def possessor_of(ctx: Context, h: int) -> list[Actor]:
