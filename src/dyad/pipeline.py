@@ -66,9 +66,10 @@ def code_parsed(article: Article, parsed: Parsed,
     times = tag_times(article.text, day, tense_finder(parsed))
     ctx = Context(p=parsed, actors=actors, times=times, lex=load_lexicon(),
                   article_id=article.id, published=day, published_value=published_time(day))
+    named = actors.all_actors()
     events = without_headline_repeats(extract_events(ctx), article)
-    events = localize_to_dateline(events, article.text, actors.all_actors(), actors.places())
-    result = ArticleResult(article=article, actors=actors.all_actors(), places=actors.places(),
+    events = localize_to_dateline(events, actors.dateline_country(), named)
+    result = ArticleResult(article=article, actors=named, places=actors.places(),
                            times=times, events=events)
     with _stage(result, "quotations"):
         result.quotes = extract_quotes(parsed, actors, article.id, ctx.lex)

@@ -65,6 +65,7 @@ class ArticleActors(PersonMentions, GroupMentions):
         self.surnames: dict[str, Actor] = {}
         self.history: list[tuple[int, Actor]] = []  # (token, actor) in text order
         self._dict_spans: dict[tuple[int, int], str] = {}  # imported-dictionary codes by span
+        self.dateline = dateline(parsed.text)  # (start, end) of a wire dateline, or (0, 0)
         self._resolve_all()
 
     # -- public ---------------------------------------------------------------
@@ -103,6 +104,14 @@ class ArticleActors(PersonMentions, GroupMentions):
             return Place(text=self.p.span_text(a, b), start=self.p.toks[a].idx,
                          end=self.p.toks[b - 1].end, name=self.p.span_text(a, b),
                          feature="unknown")
+        return None
+
+    def dateline_country(self) -> str | None:
+        """The country of the place the story's dateline names ("ISLAMABAD (AP) --")."""
+        start, end = self.dateline
+        for place in self.places() if end else []:
+            if start <= place.start < end and place.country:
+                return place.country
         return None
 
     def places(self) -> list[Place]:
@@ -145,7 +154,7 @@ class ArticleActors(PersonMentions, GroupMentions):
                 own = self.match_at.get(t.i)
                 if own is None or self._head_of(own) == t.i:
                     heads.add(t.i)
-        line_start, line_end = dateline(self.p.text)
+        line_start, line_end = self.dateline
         for i in sorted(heads):
             if line_start <= toks[i].idx < line_end:
                 continue  # "ACCRA, May 14 -": where the story was filed, not an actor

@@ -13,19 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from dyad.actors.places import dateline
-from dyad.records import Actor, Event, Place
-
-
-def dateline_country(text: str, places: list[Place]) -> str | None:
-    """The country of the place named in the story's dateline, if any."""
-    start, end = dateline(text)
-    if not end:
-        return None
-    for p in places:
-        if start <= p.start < end and p.country:
-            return p.country
-    return None
+from dyad.records import Actor, Event
 
 
 def story_country(actors: list[Actor]) -> set[str]:
@@ -37,10 +25,9 @@ def story_country(actors: list[Actor]) -> set[str]:
     return {c for c, n in counts.items() if n == top}
 
 
-def localize_to_dateline(events: list[Event], text: str, actors: list[Actor],
-                         places: list[Place]) -> list[Event]:
-    """Events with their bare domestic actors placed in the dateline's country."""
-    home = dateline_country(text, places)
+def localize_to_dateline(events: list[Event], home: str | None,
+                         actors: list[Actor]) -> list[Event]:
+    """Events with their bare domestic actors placed in ``home``, the dateline's country."""
     if home is None or home not in story_country(actors):
         return events
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from dyad.actors.places import dateline
 from dyad.events import arguments as args
 from dyad.events.context import Context
 from dyad.events.triggers import Hit
@@ -140,7 +139,7 @@ def _after_dateline(ctx: Context, subj: list[int]) -> list[Actor]:
     """"UNITED NATIONS (Reuters) - Russia vetoed ...": the parser made the dateline the
     subject and the real one its apposition."""
     p = ctx.p
-    start, end = dateline(p.text)
+    start, end = ctx.actors.dateline
     out: list[Actor] = []
     for s in subj:
         if end and start <= p.toks[s].idx < end:
@@ -204,12 +203,18 @@ def _target_candidates(ctx: Context, h: Hit, i: int, ev: str,
         yield _search_below(ctx, h, sources)
 
 
+def _identities(actors: list[Actor]) -> set[tuple[str | None, str | None]]:
+    """Who the actors are: the same code under the same name is the same actor again
+    ("Russia warned it ...")."""
+    return {(a.code, a.name) for a in actors if a.code}
+
+
 def _prefer(candidates: Iterator[list[Actor]], sources: list[Actor]) -> list[Actor]:
     """First candidate naming someone other than the source; else the first named one
     ("Sudan's army attacked Sudanese protesters"), but never the source itself again
     ("Russia warned it would retaliate": "it" is Russia)."""
     src_keys = {a.key() for a in sources}
-    src_same = {(a.code, a.name) for a in sources if a.code}
+    src_same = _identities(sources)
     src_spans = {(a.start, a.end) for a in sources}
     fallback: list[Actor] = []
     keyed: list[Actor] = []
@@ -259,7 +264,7 @@ def _search_below(ctx: Context, h: Hit, sources: list[Actor]) -> list[Actor]:
     """Last resort: the most prominent actor inside the trigger's object phrase."""
     p = ctx.p
     source_spans = {(a.start, a.end) for a in sources}
-    same = {(a.code, a.name) for a in sources if a.code}  # "closed its borders": not itself
+    same = _identities(sources)  # "closed its borders": not itself
     best: tuple[int, list[Actor]] | None = None
     for o in p.child(h.token, "dobj", "xcomp", "prep"):
         for j in p.subtree(o.i):

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dyad.actors.places import dateline
 from dyad.actors.resolve import ArticleActors
 from dyad.nlp.parse import Parsed, Tok
 from dyad.quotes.cues import Cues
@@ -75,16 +74,6 @@ def _official(sp: Actor, cues: Cues) -> bool:
     return bool(sp.role) or sp.sector in _OFFICIAL_SECTORS or _head_word(sp) in cues.office_nouns
 
 
-def _dateline_country(p: Parsed, actors: ArticleActors) -> str | None:
-    start, end = dateline(p.text)
-    if not end:
-        return None
-    for place in actors.places():
-        if start <= place.start < end and place.country:
-            return place.country
-    return None
-
-
 def _pronoun_subject(p: Parsed, cues: Cues, f: Found) -> Tok | None:
     if f.cue is None or p.toks[f.cue].lower == "according":
         return None
@@ -120,7 +109,7 @@ def refine_speakers(p: Parsed, actors: ArticleActors, cues: Cues, found: list[Fo
                 sp = _with_key(sp, src)
             elif _official(sp, cues):
                 if dateline is False:
-                    dateline = _dateline_country(p, actors)
+                    dateline = actors.dateline_country()
                 if isinstance(dateline, str):
                     sp = replace(sp, country=dateline,
                                  code=dateline + (sp.sector or ""))

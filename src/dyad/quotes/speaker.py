@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dyad.actors.places import dateline
 from dyad.actors.resolve import ArticleActors
 from dyad.nlp.parse import Parsed
 from dyad.quotes.cues import Cues
@@ -62,9 +61,10 @@ def _verb_above(p: Parsed, i: int) -> int | None:
     return None
 
 
-def _after_dateline(p: Parsed, i: int, cue: int) -> int | None:
-    """The parse made the dateline the subject: the phrase after it is the speaker."""
-    start, end = dateline(p.text)
+def _after_dateline(p: Parsed, line: tuple[int, int], i: int, cue: int) -> int | None:
+    """The parse made the dateline (``line``: its span) the subject: the phrase after
+    it is the speaker."""
+    start, end = line
     if not end or not start <= p.toks[i].idx < end:
         return i
     first = p.token_at(end)
@@ -171,7 +171,7 @@ def speaker_of_cue(p: Parsed, actors: ArticleActors, cues: Cues, cue: int) -> Ac
     """The speaker of cue verb ``cue``, or None when it has no resolvable subject."""
     subj = subject_of(p, cue, cues.statement_nouns)
     if subj is not None:
-        subj = _after_dateline(p, subj, cue)
+        subj = _after_dateline(p, actors.dateline, subj, cue)
     if subj is None:
         return None
     return resolve_speaker(p, actors, cues, subj)
